@@ -1,0 +1,58 @@
+"""Scrapy settings for the archive crawler.
+
+Every project setting is UPPER_SNAKE with a component prefix and a comment. Anything here can be
+overridden per run with ``-s NAME=VALUE``; ``ARCHIVE_URL`` also from the environment.
+"""
+
+from __future__ import annotations
+
+import os
+
+from crawler import logfilter
+
+# Scrapy logs overridden settings before any extension exists: hide database passwords now.
+logfilter.install()
+
+BOT_NAME = "tn_econ_archive"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+# Project commands: `scrapy extract`, `scrapy evaluate`, ...
+COMMANDS_MODULE = "crawler.commands"
+
+# --- Archive ------------------------------------------------------------------------------------
+# Where the archive lives: any SQLAlchemy URL. Default: an SQLite file in the directory the crawl
+# runs from (the project root). PostgreSQL: postgresql+psycopg://user:password@host:5432/dbname
+ARCHIVE_URL = os.environ.get("ARCHIVE_URL", "sqlite:///archive.db")
+
+# --- Politeness and identity --------------------------------------------------------------------
+# Who we are, and how a site owner reaches us (set ARCHIVE_CONTACT to your address).
+ARCHIVE_CONTACT = os.environ.get("ARCHIVE_CONTACT", "https://github.com/tn-econ-archive")
+USER_AGENT = f"tn-econ-archive/0.1 (+{ARCHIVE_CONTACT})"
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 1.0
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+# Refuse pages over 20 MiB, warn over 5 MiB: a news article is never that big.
+DOWNLOAD_MAXSIZE = 20 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
+DOWNLOAD_TIMEOUT = 60
+RETRY_TIMES = 2
+
+# --- Item pipelines (the one chain every spider uses, seeds included) ---------------------------
+ITEM_PIPELINES = {
+    # bytes -> clean article text and metadata (text path or HTML path)
+    "pipelines.extraction.ExtractionPipeline": 100,
+    # clean body -> economic indicator facts
+    "pipelines.indicators.pipeline.IndicatorPipeline": 300,
+    # article, raw page and facts -> the archive, one transaction per article
+    "pipelines.storage.StoragePipeline": 900,
+}
+
+# --- Misc -------------------------------------------------------------------------------------
+FEED_EXPORT_ENCODING = "utf-8"
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")

@@ -1,0 +1,205 @@
+"""The archive's tables, as typed SQLAlchemy 2 models.
+
+The schema is created and changed only by the Alembic migrations in ``storage/migrations``; a test
+checks that autogenerate finds no difference between these models and the migrated database.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# BigInteger primary keys on PostgreSQL, INTEGER (rowid alias) on SQLite.
+Id = BigInteger().with_variant(Integer(), "sqlite")
+Timestamp = DateTime(timezone=True)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Source(Base):
+    """One row per site (or per local input such as the seed files)."""
+
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    key: Mapped[str] = mapped_column(String(255), unique=True)
+    name: Mapped[str] = mapped_column(String(255))
+    base_url: Mapped[str | None] = mapped_column(String(2048))
+    created_at: Mapped[datetime] = mapped_column(Timestamp)
+
+
+class RawPage(Base):
+    """The exact bytes of one fetch, so that everything can be re-extracted with no network.
+
+    A refetch that brings the same bytes for the same URL does not add a row (``content_sha256``
+    is unique per URL); it only moves ``last_fetched_at``.
+    """
+
+    __tablename__ = "raw_pages"
+    __table_args__ = (UniqueConstraint("url", "content_sha256", name="uq_raw_pages_url_sha"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"), index=True)
+    url: Mapped[str] = mapped_column(String(2048))
+    final_url: Mapped[str | None] = mapped_column(String(2048))
+    status: Mapped[int | None]
+    headers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    content_sha256: Mapped[str] = mapped_column(String(64))
+    fetched_at: Mapped[datetime] = mapped_column(Timestamp)
+    last_fetched_at: Mapped[datetime] = mapped_column(Timestamp)
+    crawl_run_id: Mapped[int | None] = mapped_column(ForeignKey("crawl_runs.id"))
+
+
+class Article(Base):
+    """The current version of an article, keyed by its canonical URL."""
+
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    canonical_url: Mapped[str] = mapped_column(String(2048), unique=True)
+    url: Mapped[str] = mapped_column(String(2048))
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), index=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    sapo: Mapped[str | None] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    # ISO 8601 as extracted ("2024-04-26T00:04:00+07:00" or date-only "2024-04-05")
+    published_at: Mapped[str | None] = mapped_column(String(40))
+    # the calendar date of published_at, for range queries
+    published_date: Mapped[date | None] = mapped_column(Date, index=True)
+    author: Mapped[str | None] = mapped_column(String(255))
+    province: Mapped[str | None] = mapped_column(String(100), index=True)
+    province_current: Mapped[str | None] = mapped_column(String(100), index=True)
+    views: Mapped[int | None]
+    content_hash: Mapped[str] = mapped_column(String(64))
+    facts_hash: Mapped[str | None] = mapped_column(String(64))
+    method: Mapped[str | None] = mapped_column(String(20))
+    selector_version: Mapped[str | None] = mapped_column(String(100))
+    extractor_version: Mapped[str] = mapped_column(String(40))
+    raw_page_id: Mapped[int | None] = mapped_column(ForeignKey("raw_pages.id"))
+    first_seen_at: Mapped[datetime] = mapped_column(Timestamp)
+    last_fetched_at: Mapped[datetime] = mapped_column(Timestamp)
+    updated_at: Mapped[datetime] = mapped_column(Timestamp)
+
+    source: Mapped[Source] = relationship()
+    versions: Mapped[list[ArticleVersion]] = relationship(
+        back_populates="article", cascade="all, delete-orphan", order_by="ArticleVersion.id"
+    )
+    facts: Mapped[list[IndicatorFact]] = relationship(
+        back_populates="article", cascade="all, delete-orphan", order_by="IndicatorFact.id"
+    )
+
+
+class ArticleVersion(Base):
+    """A previous state of an article, kept when a refetch or re-extraction changed it."""
+
+    __tablename__ = "article_versions"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    title: Mapped[str | None] = mapped_column(Text)
+    sapo: Mapped[str | None] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    published_at: Mapped[str | None] = mapped_column(String(40))
+    author: Mapped[str | None] = mapped_column(String(255))
+    province: Mapped[str | None] = mapped_column(String(100))
+    views: Mapped[int | None]
+    content_hash: Mapped[str] = mapped_column(String(64))
+    extractor_version: Mapped[str] = mapped_column(String(40))
+    # the facts as they were, in the contract's shape (history of re-extractions)
+    facts: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    raw_page_id: Mapped[int | None] = mapped_column(ForeignKey("raw_pages.id"))
+    valid_from: Mapped[datetime] = mapped_column(Timestamp)
+    replaced_at: Mapped[datetime] = mapped_column(Timestamp)
+
+    article: Mapped[Article] = relationship(back_populates="versions")
+
+
+class IndicatorFact(Base):
+    """One economic figure, in the shape of shared/indicators.md, linked to its article."""
+
+    __tablename__ = "indicators"
+    __table_args__ = (Index("ix_indicators_lookup", "indicator", "sector", "measure", "period"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    indicator: Mapped[str] = mapped_column(String(64))
+    sector: Mapped[str | None] = mapped_column(String(64))
+    measure: Mapped[str] = mapped_column(String(20))
+    value: Mapped[float] = mapped_column(Float)
+    unit: Mapped[str] = mapped_column(String(20))
+    basis: Mapped[str | None] = mapped_column(String(20))
+    period: Mapped[str | None] = mapped_column(String(40), index=True)
+    status: Mapped[str | None] = mapped_column(String(20))
+    qualifier: Mapped[str | None] = mapped_column(String(20))
+    evidence: Mapped[str] = mapped_column(Text)
+    start_offset: Mapped[int | None]
+    end_offset: Mapped[int | None]
+    extractor_version: Mapped[str] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(Timestamp)
+
+    article: Mapped[Article] = relationship(back_populates="facts")
+
+
+class CrawlRun(Base):
+    """One `scrapy crawl` run: what it did and how it ended."""
+
+    __tablename__ = "crawl_runs"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    spider: Mapped[str] = mapped_column(String(100), index=True)
+    started_at: Mapped[datetime] = mapped_column(Timestamp)
+    finished_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    finish_reason: Mapped[str | None] = mapped_column(String(100))
+    articles_new: Mapped[int] = mapped_column(default=0)
+    articles_updated: Mapped[int] = mapped_column(default=0)
+    articles_unchanged: Mapped[int] = mapped_column(default=0)
+    failures: Mapped[int] = mapped_column(default=0)
+    stats: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class FetchFailure(Base):
+    """A URL or file that could not be archived; kept until a later run succeeds."""
+
+    __tablename__ = "fetch_failures"
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    url: Mapped[str] = mapped_column(String(2048), unique=True)
+    spider: Mapped[str | None] = mapped_column(String(100))
+    error: Mapped[str] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(default=1)
+    first_failed_at: Mapped[datetime] = mapped_column(Timestamp)
+    last_failed_at: Mapped[datetime] = mapped_column(Timestamp)
+    resolved_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    crawl_run_id: Mapped[int | None] = mapped_column(ForeignKey("crawl_runs.id"))

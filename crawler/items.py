@@ -20,6 +20,7 @@ class ArticleItem(scrapy.Item):
     raw = scrapy.Field()  # the exact bytes fetched
     fetched_at = scrapy.Field()  # timezone-aware datetime (UTC)
     profile = scrapy.Field()  # optional pipelines.html.SiteSelectors for the HTML path
+    fetch_error = scrapy.Field()  # set instead of raw when the fetch failed: recorded, not archived
     # --- extraction: set by pipelines.extraction ---------------------------------------------
     title = scrapy.Field()
     sapo = scrapy.Field()

@@ -52,6 +52,21 @@ ITEM_PIPELINES = {
     "pipelines.storage.StoragePipeline": 900,
 }
 
+# --- Extensions and download handlers ----------------------------------------------------------
+EXTENSIONS = {
+    # robots.txt Crawl-delay becomes each site's minimum delay (after AutoThrottle's adjustments)
+    "crawler.extensions.crawldelay.CrawlDelay": 600,
+    # end-of-run verdict: selectors vs fallback, articles without date or body, failures
+    "crawler.extensions.health.CrawlHealth": 100,
+}
+# http(s) through the replica router: Scrapy's own handler unless REPLICA_URL is set
+DOWNLOAD_HANDLERS = {
+    "http": "crawler.replica.ReplicaDownloadHandler",
+    "https": "crawler.replica.ReplicaDownloadHandler",
+}
+# Local portal replicas for tests and trials (python -m tests.replica): empty on real crawls
+REPLICA_URL = os.environ.get("REPLICA_URL", "")
+
 # --- Misc -------------------------------------------------------------------------------------
 FEED_EXPORT_ENCODING = "utf-8"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"

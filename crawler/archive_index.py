@@ -1,0 +1,44 @@
+"""What the spiders ask the archive before fetching: known URLs, the last run, pending failures.
+
+Incremental crawling is backed by the archive itself (no state files beside it), so any number of
+crawler processes sharing one archive agree on what is already known.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+
+from storage import repository as repo
+from storage.db import open_archive, session_factory
+from storage.models import CrawlRun
+
+
+class ArchiveIndex:
+    def __init__(self, archive_url: str) -> None:
+        self.engine = open_archive(archive_url)
+        self.sessions = session_factory(self.engine)
+
+    def known(self, canonical_urls: list[str]) -> set[str]:
+        if not canonical_urls:
+            return set()
+        with self.sessions() as session:
+            return repo.known_urls(session, canonical_urls)
+
+    def last_finished_run(self, spider: str) -> datetime | None:
+        """Start time of the spider's last run that finished normally (for sitemap lastmod)."""
+        with self.sessions() as session:
+            return session.scalar(
+                select(CrawlRun.started_at)
+                .where(CrawlRun.spider == spider, CrawlRun.finish_reason == "finished")
+                .order_by(CrawlRun.started_at.desc())
+                .limit(1)
+            )
+
+    def pending_failures(self, spider: str) -> list[str]:
+        with self.sessions() as session:
+            return [f.url for f in repo.pending_failures(session, spider)]
+
+    def close(self) -> None:
+        self.engine.dispose()

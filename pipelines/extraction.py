@@ -1,0 +1,331 @@
+"""Document -> clean article with metadata: the pure function and its thin Scrapy pipeline.
+
+The recipe of ``extract_document``:
+
+1. decode bytes (``pipelines.decoding``) and choose the path: HTML or rendered text;
+2. HTML: site selectors when given and when they find a body, else trafilatura (``pipelines.html``);
+   both give lines that go through the same Vietnamese text rules as the text path
+   (``pipelines.textclean``);
+3. metadata (``pipelines.metadata``): the publication time by priority — selectors, meta tags,
+   date lines at the head of the article, standalone date lines, the update time, the lead's
+   event date; the byline; the view counter;
+4. the province (``pipelines.provinces``) from the title and the clean body.
+
+The same function serves the crawl (``ExtractionPipeline``), ``scrapy extract`` and offline
+reprocessing; nothing here imports Scrapy at module level.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from pipelines import html as hp
+from pipelines import metadata as md
+from pipelines.decoding import MAX_DOCUMENT_BYTES, check_text, decode_bytes, looks_like_html
+from pipelines.errors import BadInputError
+from pipelines.html import SiteSelectors
+from pipelines.provinces import current_province, detect_province
+from pipelines.textclean import BODY_MIN_WORDS, Layout, assemble_body, parse_rendered_text, words
+
+logger = logging.getLogger(__name__)
+
+# Lines of a page above/below the title searched for its date, byline and view counter.
+HEAD_LINES_ABOVE = 3
+HEAD_LINES_BELOW = 8
+# A selector body with fewer words than this "found nothing": the fallback takes over.
+SELECTOR_BODY_MIN_WORDS = 20
+
+
+@dataclass
+class Article:
+    title: str | None
+    sapo: str | None
+    body: str  # title, blank line, sapo, blank line, paragraphs separated by blank lines
+    published_at: str | None  # "2024-04-26T00:04:00+07:00", "2024-04-05", or None
+    author: str | None
+    province: str | None  # as reported
+    province_current: str | None  # after the 1 July 2025 merger
+    views: int | None
+    tables: list[list[list[str]]] = field(default_factory=list)
+    method: str = "text"  # "text" | "selectors" | "fallback"
+    selector_version: str | None = None
+    field_sources: dict[str, str] = field(default_factory=dict)
+
+
+def extract_document(
+    data: bytes | str,
+    *,
+    source: str,
+    url: str | None = None,
+    content_type: str | None = None,
+    selectors: SiteSelectors | None = None,
+) -> Article:
+    """Turn one document into an article. Raises BadInputError for empty, binary, undecodable
+    or text-less input, with a message naming ``source``."""
+    if isinstance(data, str):
+        if len(data) > MAX_DOCUMENT_BYTES:
+            raise BadInputError(source, f"document too large ({len(data)} characters)")
+        text = check_text(data, source=source)
+    else:
+        text = decode_bytes(data, source=source, content_type=content_type)
+    if looks_like_html(text, content_type):
+        return _from_html(text, source=source, url=url, selectors=selectors)
+    layout = parse_rendered_text(text)
+    sources = {"title": "text", "sapo": "text", "body": "text"}
+    return _finish(layout, source=source, method="text", sources=sources)
+
+
+def _pick_date(
+    layout: Layout, first: list[tuple[tuple[str, bool] | None, str]]
+) -> tuple[str | None, str | None]:
+    """The publication time by priority; returns (value, source)."""
+    for found, origin in first:
+        if found:
+            return found[0], origin
+    ranked = (
+        [h for h in layout.head_dates if h.kind == "published"]
+        + [h for h in layout.head_dates if h.kind in {"plain", "clock"}]
+        + [h for h in layout.other_dates if h.kind == "published"]
+        + [h for h in layout.other_dates if h.kind == "plain"]
+        + [h for h in layout.head_dates + layout.other_dates if h.kind == "updated"]
+    )
+    if ranked:
+        return ranked[0].value, "text"
+    lead = layout.sapo or (layout.paragraphs[0] if layout.paragraphs else "")
+    context = "\n".join(p for p in (layout.title, layout.sapo, *layout.paragraphs) if p)
+    hit = md.find_lead_date(lead, context)
+    return (hit.value, "text") if hit else (None, None)
+
+
+def _finish(
+    layout: Layout,
+    *,
+    source: str,
+    method: str,
+    sources: dict[str, str],
+    dates: list[tuple[tuple[str, bool] | None, str]] | None = None,
+    author: tuple[str | None, str] | None = None,
+    tables: list[list[list[str]]] | None = None,
+    selector_version: str | None = None,
+) -> Article:
+    if not layout.paragraphs and not layout.sapo:
+        raise BadInputError(
+            source,
+            "no article text found (only boilerplate, navigation or a title); "
+            "check that the URL is an article page",
+        )
+    published, date_source = _pick_date(layout, dates or [])
+    name, author_source = (layout.author, "text") if layout.author else (author or (None, ""))
+    body_text = "\n".join(p for p in (layout.sapo, *layout.paragraphs) if p)
+    province = detect_province(layout.title, body_text)
+    field_sources = dict(sources)
+    if published:
+        field_sources["published_at"] = date_source or "text"
+    if name:
+        field_sources["author"] = author_source
+    if layout.views is not None:
+        field_sources["views"] = "text"
+    if province:
+        field_sources["province"] = "text"
+    return Article(
+        title=layout.title,
+        sapo=layout.sapo,
+        body=assemble_body(layout.title, layout.sapo, layout.paragraphs),
+        published_at=published,
+        author=name,
+        province=province,
+        province_current=current_province(province),
+        views=layout.views,
+        tables=tables or [],
+        method=method,
+        selector_version=selector_version,
+        field_sources=field_sources,
+    )
+
+
+def _first_text(root: Any, css: tuple[str, ...]) -> str | None:
+    for el in hp.select_all(root, css):
+        text = " ".join(el.text_content().split())
+        if text:
+            return text
+    return None
+
+
+def _head_window(page: list[str], title: str | None) -> Layout:
+    """Date lines, byline and counter around the title in the rendered page."""
+    if not title:
+        return Layout()
+    idx = next((i for i, line in enumerate(page) if line == title), None)
+    if idx is None:
+        idx = next((i for i, line in enumerate(page) if title in line and words(line) < 60), None)
+    if idx is None:
+        return Layout()
+    below: list[str] = []
+    for line in page[idx + 1 : idx + 1 + HEAD_LINES_BELOW]:
+        if words(line) >= BODY_MIN_WORDS:
+            break
+        below.append(line)
+    head = parse_rendered_text(below, known_title=title)
+    above: list[md.DateHit] = []
+    for line in page[max(0, idx - HEAD_LINES_ABOVE) : idx]:
+        hit = md.classify_date_line(line)
+        if hit is None:
+            continue
+        # Above the title, a weekday-led date is the site's clock, never the publication time.
+        (head.clocks if hit.kind == "clock" else above).append(hit)
+    head.head_dates = head.head_dates + above
+    return head
+
+
+def _page_title(
+    root: Any, meta: dict[str, str], fallback_title: str | None
+) -> tuple[str | None, str]:
+    og = meta.get("title")
+    h1s = [" ".join(h.text_content().split()) for h in root.iter("h1")]
+    h1s = [h for h in h1s if words(h) >= 3]
+    if og:
+        for h in h1s:
+            if h in og or og in h:
+                return h, "fallback"
+    if h1s:
+        return max(h1s, key=len), "fallback"
+    if og:
+        return og, "meta"
+    return (fallback_title, "fallback") if fallback_title else (None, "")
+
+
+def _from_html(
+    text: str, *, source: str, url: str | None, selectors: SiteSelectors | None
+) -> Article:
+    root = hp.parse_html(text)
+    if root is None:
+        raise BadInputError(source, "HTML without any parsable content")
+    meta = hp.page_metadata(root)
+    body_root = root.find("body") if root.find("body") is not None else root
+    sources: dict[str, str] = {}
+    title = sel_date = sel_author = None
+    body_lines: list[str] = []
+    tables: list[list[list[str]]] = []
+    if selectors is not None:
+        title = _first_text(root, selectors.title)
+        sapo = _first_text(root, selectors.sapo)
+        sel_date = _first_text(root, selectors.date)
+        sel_author = _first_text(root, selectors.author)
+        elements = hp.select_all(root, selectors.body)
+        for element in elements:
+            for css in selectors.drop:
+                for junk in hp.select_all(element, (css,)):
+                    if junk is not element:
+                        junk.drop_tree()
+        body_lines = [line for el in elements for line in hp.render_lines(el)]
+        if sum(words(line) for line in body_lines) >= SELECTOR_BODY_MIN_WORDS:
+            tables = [t for el in elements for t in hp.extract_tables(el)]
+            if sapo:
+                body_lines.insert(0, sapo)
+                sources["sapo"] = "selectors"
+            sources["body"] = "selectors"
+        else:
+            logger.info(
+                "%s: selectors %s found no body; using the fallback", source, selectors.version
+            )
+            body_lines = []
+        if title:
+            sources["title"] = "selectors"
+    page = hp.render_lines(body_root)
+    if not body_lines:
+        body_lines, traf_title = hp.fallback_extract(text, url)
+        sources["body"] = "fallback"
+        if not title:
+            title, sources["title"] = _page_title(root, meta, traf_title)
+        joined = "\n".join(body_lines)
+        tables = hp.extract_tables(
+            body_root, keep_if=lambda rows: all(c in joined for c in rows[0] if c)
+        )
+    elif not title:
+        title, sources["title"] = _page_title(root, meta, None)
+    if not title:
+        sources.pop("title", None)
+    layout = (
+        parse_rendered_text(body_lines, known_title=title)
+        if title
+        else parse_rendered_text(body_lines)
+    )
+    head = _head_window(page, layout.title)
+    layout.head_dates = head.head_dates + layout.head_dates
+    layout.clocks += head.clocks
+    if layout.views is None:
+        layout.views = head.views
+    if layout.author is None and head.author:
+        layout.author = head.author
+    sources.setdefault("sapo", sources.get("body", "fallback"))
+    dates: list[tuple[tuple[str, bool] | None, str]] = []
+    if sel_date and selectors is not None:
+        dates.append((md.parse_date_text(sel_date, selectors.date_formats), "selectors"))
+    if meta.get("published"):
+        dates.append(
+            (md.parse_iso(meta["published"]) or md.parse_date_text(meta["published"]), "meta")
+        )
+    author: tuple[str | None, str] | None = None
+    if sel_author:
+        author = (md.clean_author(sel_author) or sel_author, "selectors")
+    elif meta.get("author"):
+        author = (md.clean_author(meta["author"]), "meta")
+    method = "selectors" if sources.get("body") == "selectors" else "fallback"
+    return _finish(
+        layout,
+        source=source,
+        method=method,
+        sources=sources,
+        dates=dates,
+        author=author,
+        tables=tables,
+        selector_version=selectors.version if selectors is not None else None,
+    )
+
+
+class ExtractionPipeline:
+    """Scrapy item pipeline: fills the extraction fields of an ArticleItem."""
+
+    FIELDS = ("title", "sapo", "body", "published_at", "author", "province", "province_current",
+              "views", "tables", "method", "selector_version")  # fmt: skip
+
+    def __init__(self, stats: Any = None) -> None:
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> ExtractionPipeline:
+        return cls(crawler.stats)
+
+    def _inc(self, key: str) -> None:
+        if self.stats is not None:
+            self.stats.inc_value(key)
+
+    def process_item(self, item: Any) -> Any:
+        from scrapy.exceptions import DropItem  # the pure part of this module needs no Scrapy
+
+        headers = item.get("headers") or {}
+        content_type = next(
+            (str(v) for k, v in headers.items() if str(k).lower() == "content-type"), None
+        )
+        url = item.get("final_url") or item.get("url")
+        try:
+            article = extract_document(
+                item["raw"],
+                source=url or "<item>",
+                url=url,
+                content_type=content_type,
+                selectors=item.get("profile"),
+            )
+        except BadInputError as err:
+            self._inc("extraction/no_body")
+            raise DropItem(str(err)) from err
+        for name in self.FIELDS:
+            item[name] = getattr(article, name)
+        self._inc(f"extraction/method/{article.method}")
+        for name, origin in article.field_sources.items():
+            self._inc(f"extraction/field/{name}/{origin}")
+        if article.published_at is None:
+            self._inc("extraction/no_date")
+        return item

@@ -1,0 +1,252 @@
+"""HTML pages: per-site selectors, the trafilatura fallback, tables and meta tags.
+
+Everything here returns plain data (strings, lines, tables); the Vietnamese rules are applied
+afterwards by ``pipelines.textclean`` on the lines, so both HTML routes and the text route share
+them. lxml parses; cssselect (a parsel dependency) turns CSS into XPath; trafilatura is the generic
+extractor for pages without a working site profile.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import lxml.html
+import trafilatura
+from cssselect import GenericTranslator, SelectorError
+from lxml import etree
+
+from pipelines.textclean import normalize_text, split_units
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SiteSelectors:
+    """Per-site, per-layout-version CSS selectors (site profiles build these)."""
+
+    version: str  # e.g. "congthuong.vn/2023"
+    title: tuple[str, ...] = ()
+    sapo: tuple[str, ...] = ()
+    body: tuple[str, ...] = ()
+    date: tuple[str, ...] = ()
+    author: tuple[str, ...] = ()
+    drop: tuple[str, ...] = ()  # elements to remove inside body (related lists, share bars...)
+    date_formats: tuple[str, ...] = ()  # strptime formats tried before the generic date rules
+
+
+# Elements whose text is never article text.
+_SKIP = {"script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas",
+         "select", "option", "button", "input", "textarea", "head", "title", "meta", "link"}  # fmt: skip
+# Elements that break lines when rendered.
+_BLOCK = {"p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "ul", "ol",
+          "li", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "figure",
+          "figcaption", "form", "fieldset", "address", "hr", "br", "tr", "table", "caption", "center",
+          "body", "html", "label", "legend"}  # fmt: skip
+_WS = re.compile(r"\s+")
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+# Containers of site chrome: tables inside them are menus or calendars, not data.
+_CHROME = {"nav", "header", "footer", "aside", "form"}
+# A cell this long is a layout table holding the page, not a data table.
+LAYOUT_CELL_WORDS = 80
+
+
+def parse_html(text: str) -> lxml.html.HtmlElement | None:
+    """Parse a decoded page; None when lxml finds no document in it."""
+    text = _XML_DECL.sub("", text, count=1)  # lxml refuses str input with an encoding declaration
+    try:
+        return lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError) as err:
+        logger.debug("unparseable HTML: %s", err)
+        return None
+
+
+@lru_cache(maxsize=512)  # bounded: one entry per distinct selector of the site profiles
+def _xpath(css: str) -> etree.XPath | None:
+    try:
+        return etree.XPath(GenericTranslator().css_to_xpath(css))
+    except (SelectorError, etree.XPathSyntaxError) as err:
+        logger.warning("invalid CSS selector %r: %s", css, err)
+        return None
+
+
+def select_all(root: lxml.html.HtmlElement, selectors: tuple[str, ...]) -> list[Any]:
+    """Elements of the first selector that matches anything (selectors are alternatives)."""
+    for css in selectors:
+        xpath = _xpath(css)
+        found = xpath(root) if xpath is not None else []
+        if found:
+            return list(found)
+    return []
+
+
+def _render(node: Any, parts: list[str]) -> None:
+    tag = node.tag if isinstance(node.tag, str) else ""
+    if tag in _SKIP or not isinstance(node.tag, str):
+        if node.tail:
+            parts.append(_WS.sub(" ", node.tail))
+        return
+    if tag == "table":
+        parts.append("\n")
+        for row in table_rows(node):
+            parts.append(" | ".join(row) + "\n")
+    else:
+        block = tag in _BLOCK
+        if block:
+            parts.append("\n")
+        if tag == "img":
+            # An image becomes a marker line, so that the caption under it is recognised as one
+            # (the rendered-text rule for "anh tin bai"); alt texts are not article text.
+            parts.append("\n[ảnh]\n")
+        if node.text:
+            parts.append(_WS.sub(" ", node.text))
+        for child in node:
+            _render(child, parts)
+        if block:
+            parts.append("\n")
+    if node.tail:
+        parts.append(_WS.sub(" ", node.tail))
+
+
+def render_lines(node: Any) -> list[str]:
+    """The text of ``node`` as a browser lays it out: one line per block, tables as "a | b" rows."""
+    parts: list[str] = []
+    try:
+        _render(node, parts)
+    except RecursionError:
+        # Pathologically nested (broken) pages: flat text is better than nothing.
+        return split_units(node.text_content())
+    return split_units("".join(parts))
+
+
+def _cell(el: Any) -> str:
+    return " ".join(normalize_text(el.text_content()).split())
+
+
+def table_rows(table: Any) -> list[list[str]]:
+    """Rows of cell strings of one table (nested tables' rows are their own)."""
+    rows: list[list[str]] = []
+    for tr in table.iter("tr"):
+        if next(tr.iterancestors("table"), None) is not table:
+            continue
+        cells = [_cell(td) for td in tr if isinstance(td.tag, str) and td.tag in {"td", "th"}]
+        if any(cells):
+            rows.append(cells)
+    return rows
+
+
+def extract_tables(scope: Any, keep_if: Any = None) -> list[list[list[str]]]:
+    """Data tables under ``scope``: not layout tables, not inside navigation or forms."""
+    tables: list[list[list[str]]] = []
+    for table in scope.iter("table"):
+        if table.find(".//table") is not None:
+            continue  # a table holding tables is page layout
+        if any(a.tag in _CHROME for a in table.iterancestors()):
+            continue
+        rows = table_rows(table)
+        if not rows or max(len(r) for r in rows) < 2:
+            continue
+        if any(len(c.split()) > LAYOUT_CELL_WORDS for r in rows for c in r):
+            continue
+        if keep_if is not None and not keep_if(rows):
+            continue
+        tables.append(rows)
+    return tables
+
+
+def _meta(root: Any, *names: str) -> str | None:
+    for name in names:
+        for attr in ("property", "name", "itemprop"):
+            for el in root.xpath(f'//meta[@{attr}="{name}"]'):
+                content = (el.get("content") or "").strip()
+                if content:
+                    return content
+    return None
+
+
+def _json_ld(root: Any) -> list[dict[str, Any]]:
+    objects: list[dict[str, Any]] = []
+    for script in root.xpath('//script[@type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        stack = data if isinstance(data, list) else [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, dict):
+                objects.append(item)
+                stack.extend(v for k, v in item.items() if k == "@graph" and isinstance(v, list))
+    return objects
+
+
+def page_metadata(root: Any) -> dict[str, str]:
+    """Title, publication time, author, description from meta tags, itemprops and JSON-LD."""
+    found: dict[str, str] = {}
+    ld = _json_ld(root)
+    published = _meta(root, "article:published_time", "datePublished", "og:published_time",
+                      "pubdate", "publishdate", "publish-date", "dc.date.issued", "DC.date.issued")  # fmt: skip
+    if not published:
+        for el in root.xpath('//*[@itemprop="datePublished"]'):
+            published = (el.get("datetime") or el.get("content") or el.text_content()).strip()
+            break
+    if not published:
+        published = next((str(o["datePublished"]) for o in ld if o.get("datePublished")), None)
+    if published:
+        found["published"] = published
+    title = _meta(root, "og:title", "twitter:title")
+    if not title:
+        title = next((str(o["headline"]) for o in ld if o.get("headline")), None)
+    if title:
+        found["title"] = title
+    author = _meta(root, "author", "article:author", "dc.creator")
+    if not author:
+        for o in ld:
+            a = o.get("author")
+            a = a[0] if isinstance(a, list) and a else a
+            if isinstance(a, dict) and a.get("name"):
+                author = str(a["name"])
+                break
+    if author and not author.startswith("http"):
+        found["author"] = author
+    description = _meta(root, "og:description", "description")
+    if description:
+        found["description"] = description
+    return {k: " ".join(normalize_text(v).split()) for k, v in found.items()}
+
+
+def h1_title(root: Any) -> str | None:
+    for h1 in root.iter("h1"):
+        text = " ".join(normalize_text(h1.text_content()).split())
+        if len(text.split()) >= 3:
+            return text
+    return None
+
+
+_MD_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
+
+
+def fallback_extract(html: str, url: str | None) -> tuple[list[str], str | None]:
+    """trafilatura's main text as lines (tables as "a | b" rows) and its title."""
+    try:
+        doc = trafilatura.bare_extraction(
+            html, url=url, include_tables=True, include_comments=False, with_metadata=True,
+            include_images=False, deduplicate=False,
+        )  # fmt: skip
+    except Exception:  # trafilatura raises assorted errors on broken input; never fatal here
+        logger.warning("trafilatura failed on %s", url or "<document>", exc_info=True)
+        return [], None
+    if doc is None or not getattr(doc, "text", None):
+        return [], None
+    lines: list[str] = []
+    for line in split_units(doc.text):
+        if _MD_SEPARATOR.match(line):
+            continue
+        if line.startswith("|") and line.rstrip().endswith("|"):
+            line = " | ".join(c.strip() for c in line.strip().strip("|").split("|"))
+        lines.append(line)
+    return lines, getattr(doc, "title", None)

@@ -1,0 +1,262 @@
+"""Rendered article text -> title, sapo, paragraphs and metadata lines, boilerplate removed.
+
+Works on the text of a page as a browser renders it (the seed files) and on the paragraphs the
+HTML path produces, so both paths share one set of Vietnamese rules. The recipe:
+
+1. normalise (entities, NBSP and zero-width spaces, NFC), one unit per non-empty line;
+2. drop boilerplate lines (vocabulary in ``pipelines.vocab.boilerplate``), image placeholders and
+   the captions that follow them, duplicated captions;
+3. stop at the first "related articles" / comments / footer heading once the article has begun —
+   everything after it is someone else's text;
+4. split the head (section label, clock, date lines above the title; title; date/byline/views
+   lines under it), the sapo (prefix stripped) and the body; peel the byline and source credit off
+   the end.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from w3lib.html import replace_entities
+
+from pipelines import metadata as md
+from pipelines.vocab import boilerplate as bp
+
+logger = logging.getLogger(__name__)
+
+# A paragraph of this many words means the article text has begun (so a related-list heading
+# after it ends the article; before it, the heading is a menu entry and only that line goes).
+BODY_MIN_WORDS = 15
+# Titles are rarely longer than this; a first line over it is a paragraph of an untitled text.
+TITLE_MAX_WORDS = 45
+# Captions are short: longer unpunctuated lines are kept as text.
+CAPTION_MAX_WORDS = 25
+# The sapo is a real paragraph: a shorter unpunctuated line under the title is a caption.
+SAPO_MIN_WORDS = 12
+
+_SPACE = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.I)
+
+
+def _alt(patterns: tuple[str, ...], flags: int = re.I) -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", flags)
+
+
+_DROP = _alt(bp.DROP_LINES)
+_CUT = _alt(tuple(rf"(?:{p})\s*(?:[:(>»].*)?" for p in bp.CUT_HEADINGS))
+_INLINE_RELATED = _alt(bp.INLINE_RELATED)
+_IMAGE_MARKER = _alt(bp.IMAGE_MARKERS)
+_CAPTION = _alt(bp.CAPTION_LINES, 0)
+_SECTION = _alt(bp.SECTION_LABELS)
+_SAPO_PREFIX = re.compile("^(?:" + "|".join(bp.SAPO_PREFIXES) + ")")
+_CREDIT = _alt(bp.CREDIT_LINES)
+_UPDATED_ANYWHERE = re.compile(r"^\(?\s*Cập nhật", re.I)
+_TERMINAL = (".", "!", "?", ";", ":", "…", '"', "”", ")", "»", "./.")
+
+
+def normalize_text(text: str) -> str:
+    """Entities decoded, exotic spaces made plain, invisible characters removed, NFC."""
+    if _ENTITY.search(text):
+        text = replace_entities(text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE.sub("", text)
+    text = _SPACE.sub(" ", text)
+    return unicodedata.normalize("NFC", text)
+
+
+def split_units(text: str) -> list[str]:
+    """Non-empty normalised lines: each is one paragraph (or title, or metadata line)."""
+    return [" ".join(line.split()) for line in normalize_text(text).split("\n") if line.strip()]
+
+
+def words(line: str) -> int:
+    return len(line.split())
+
+
+def is_sentence(line: str) -> bool:
+    return line.rstrip().endswith(_TERMINAL)
+
+
+def is_caption_shaped(line: str) -> bool:
+    """Short, no final punctuation, no percentage (a figure in a sub-heading is text)."""
+    return words(line) <= CAPTION_MAX_WORDS and not is_sentence(line) and "%" not in line
+
+
+@dataclass
+class Layout:
+    """What the text rules found in one rendered article."""
+
+    title: str | None = None
+    sapo: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    head_dates: list[md.DateHit] = field(default_factory=list)  # under the title (or above it)
+    other_dates: list[md.DateHit] = field(default_factory=list)  # standalone date lines elsewhere
+    clocks: list[md.DateHit] = field(
+        default_factory=list
+    )  # header clocks: never a publication time
+    author: str | None = None
+    credit: str | None = None
+    views: int | None = None
+    cut_at: str | None = None  # the heading the article was cut at
+
+
+def strip_boilerplate(units: list[str], layout: Layout) -> list[str]:
+    """Steps 2 and 3 of the recipe: drop boilerplate lines, cut at the related/footer block."""
+    kept: list[str] = []
+    seen: dict[str, int] = {}
+    after_image = False
+    started = False
+    for line in units:
+        views = md.parse_views(line)
+        if views is not None:
+            layout.views = layout.views if layout.views is not None else views
+            continue
+        if _IMAGE_MARKER.fullmatch(line):
+            after_image = True
+            continue
+        if _DROP.fullmatch(line) or _INLINE_RELATED.fullmatch(line):
+            continue
+        if _CUT.fullmatch(line) and words(line) <= 12:
+            if started:
+                layout.cut_at = line
+                break
+            continue
+        if _CAPTION.fullmatch(line) and not is_sentence(line.rstrip(")")):
+            continue
+        if after_image and is_caption_shaped(line):
+            after_image = False
+            continue
+        after_image = False
+        if line in seen:
+            # A repeated line is a caption printed twice (under the image and in the alt text);
+            # when it is caption-shaped, its first copy goes too.
+            if is_caption_shaped(line) and kept[seen[line]] == line:
+                kept[seen[line]] = ""
+            continue
+        seen[line] = len(kept)
+        kept.append(line)
+        if words(line) >= BODY_MIN_WORDS:
+            started = True
+    return [line for line in kept if line]
+
+
+def _split_head(lines: list[str], layout: Layout, known_title: str | None = None) -> int:
+    """Find the title; collect date lines above and under it. Returns the index of the sapo."""
+    i = 0
+    while known_title is None and i < len(lines):
+        line = lines[i]
+        hit = md.classify_date_line(line)
+        if hit:
+            (layout.clocks if hit.kind == "clock" else layout.head_dates).append(hit)
+            i += 1
+            continue
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        # A generic label is short and sits above a title-shaped line (a sapo ends with ".").
+        label_like = _SECTION.fullmatch(line) or (
+            words(line) <= 5
+            and not is_sentence(line)
+            and 5 <= words(nxt) <= TITLE_MAX_WORDS
+            and not nxt.endswith(".")
+        )
+        if label_like and nxt and not md.classify_date_line(nxt) and words(nxt) > words(line):
+            i += 1  # a section label or breadcrumb above the title
+            continue
+        break
+    if known_title is not None:
+        layout.title = known_title
+    elif i < len(lines) and words(lines[i]) <= TITLE_MAX_WORDS:
+        layout.title = lines[i].strip()
+        i += 1
+    # Under the title: date lines, "<byline> HH:MM, DD/MM/YYYY", "Tác giả: X", counters.
+    while i < len(lines):
+        line, views = md.strip_views(lines[i])
+        if views is not None and layout.views is None:
+            layout.views = views
+        hit = md.classify_date_line(line) if line else None
+        if hit:
+            layout.head_dates.append(hit)
+            if hit.rest and not layout.author:
+                layout.author = md.clean_author(hit.rest)
+        elif line and not (views is not None and words(line) <= 5):
+            author = md.clean_author(line) if re.match(r"(Tác giả|Bài|Tin)\b.*:", line) else None
+            if not author:
+                break
+            layout.author = layout.author or author
+        i += 1
+    return i
+
+
+def _take_sapo(lines: list[str], i: int, layout: Layout) -> int:
+    # Captions printed just under the title, before the sapo.
+    while i + 1 < len(lines) and is_caption_shaped(lines[i]) and not _SAPO_PREFIX.match(lines[i]):
+        if words(lines[i + 1]) < SAPO_MIN_WORDS:
+            break
+        i += 1
+    if i < len(lines):
+        line = lines[i]
+        stripped = _SAPO_PREFIX.sub("", line, count=1)
+        if stripped != line or words(line) >= SAPO_MIN_WORDS or is_sentence(line):
+            layout.sapo = stripped.strip()
+            i += 1
+            # Captions printed just after the sapo (the lead image comes there).
+            while (
+                i + 1 < len(lines)
+                and is_caption_shaped(lines[i])
+                and words(lines[i + 1]) >= BODY_MIN_WORDS
+            ):
+                i += 1
+    return i
+
+
+def _peel_tail(body: list[str], layout: Layout) -> list[str]:
+    """Byline, credit and standalone date lines at the end of the body."""
+    for _ in range(4):
+        if not body:
+            break
+        last = body[-1]
+        if _CREDIT.fullmatch(last) and words(last) <= 20:
+            layout.credit = layout.credit or last.strip("*()[] ")
+        elif (hit := md.classify_date_line(last)) is not None:
+            layout.other_dates.append(hit)
+        elif layout.author is None and (name := md.clean_author(last)):
+            layout.author = name
+        else:
+            break
+        body.pop()
+    return body
+
+
+def parse_rendered_text(text: str | list[str], *, known_title: str | None = None) -> Layout:
+    """Apply the whole recipe to rendered text; the result has no boilerplate left in it.
+
+    ``known_title`` (from selectors or the page's h1) replaces the title search; copies of it
+    in the text are dropped.
+    """
+    layout = Layout()
+    units = (
+        split_units(text) if isinstance(text, str) else [u for t in text for u in split_units(t)]
+    )
+    if known_title is not None:
+        units = [u for u in units if u != known_title]
+    lines = strip_boilerplate(units, layout)
+    i = _split_head(lines, layout, known_title)
+    i = _take_sapo(lines, i, layout)
+    body: list[str] = []
+    for line in lines[i:]:
+        hit = md.classify_date_line(line)
+        if hit and (hit.kind != "plain" or _UPDATED_ANYWHERE.match(line) or not hit.rest):
+            layout.other_dates.append(hit)
+            continue
+        body.append(line)
+    layout.paragraphs = _peel_tail(body, layout)
+    return layout
+
+
+def assemble_body(title: str | None, sapo: str | None, paragraphs: list[str]) -> str:
+    """The article's full clean text: title, sapo, paragraphs, separated by blank lines."""
+    parts = [p for p in (title, sapo, *paragraphs) if p]
+    return "\n\n".join(parts)

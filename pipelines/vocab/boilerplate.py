@@ -1,0 +1,147 @@
+"""Boilerplate of Vietnamese news portals, as regular-expression source strings.
+
+Every pattern is matched against one *normalised* line (NFC, spaces collapsed, stripped), case
+insensitively unless noted. Sources: shared/portals.md ("Boilerplate to strip") and the rendered
+text of the seed pages; the generic entries (share bars, footers, comment forms) are the words
+Vietnamese CMSs use for them, so that pages of neighbouring portals are cleaned too.
+"""
+
+from __future__ import annotations
+
+# Lines dropped wherever they appear: toolbars, font-size buttons, SharePoint skip links, media
+# players, image placeholders, share bars, print buttons, login/search widgets.
+DROP_LINES: tuple[str, ...] = (
+    r"PublishingPortal\s*-\s*Block_\w+",
+    r"Tăng cỡ chữ\s*Giảm cỡ chữ",
+    r"(Tăng|Giảm) cỡ chữ",
+    r"Cỡ chữ\s*[:+\-A\s]*",
+    r"Skip Ribbon Commands",
+    r"Skip to main content",
+    r"Bỏ qua nội dung chính",
+    r"\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}",  # audio/video player "0:00 / 0:00"
+    r"anh tin bai",
+    r"no image",
+    r"(Nghe|Dừng|Tạm dừng) (đọc )?bài( viết)?",
+    r"(Chia sẻ|Share|Like|Tweet|Facebook|Twitter|Zalo|Messenger|Email|E-mail|Gửi email|In bài|"
+    r"In bài viết|Bản in|Print|Lưu|Lưu bài|Copy link|Sao chép liên kết|Back to top|Lên đầu trang|"
+    r"Về đầu trang|Quay lại|Trở về|Trang chủ|Home)(\s*[•|·/,]\s*(Chia sẻ|Share|Like|Tweet|Facebook|"
+    r"Twitter|Zalo|Messenger|Email|E-mail|Gửi email|In bài|Print|Lưu|Copy link|Back to top))*",
+    r"[•·|/\s]*(Zalo|Messenger|Back to top|Facebook)[•·|/\s]*",
+    r"Đăng nhập|Đăng ký|Tìm kiếm|Search|Menu|Close|Đóng",
+    r"Gửi (bài|tin|ý kiến)|Gửi|Hủy|Nhập lại|Làm mới|Refresh",
+    r"Bản quyền.*|Copyright.*|©.*",
+    r"\(?\s*(Hotline|Đường dây nóng|Điện thoại|ĐT|Tel|Fax)\s*:?\s*[\d\s.()+-]{8,}\)?",
+    r"(\+84|0)\d(?:[\s.-]?\d){7,10}",  # a line that is only a phone number (footer)
+    r"[-=_*•·]{3,}",
+    r"\d+\s*(bình luận|comments?)",
+)
+
+# Headings that start the "related articles" lists, the comment section or the site footer. The
+# article is over when one of them appears: it and EVERYTHING after it is dropped (the lists name
+# other provinces and carry other dates, which must not reach the metadata rules). Matched at the
+# whole line, optionally followed by ": <tag>" or "(<count>)".
+CUT_HEADINGS: tuple[str, ...] = (
+    r"Có thể bạn quan tâm",
+    r"Có thể bạn muốn xem",
+    r"Bạn có thể quan tâm",
+    r"Tin cùng chuyên mục",
+    r"Cùng chuyên mục",
+    r"Bài viết cùng chủ đề",
+    r"Tin cùng chủ đề",
+    r"Bài cùng chủ đề",
+    r"Cùng chủ đề",
+    r"Tin liên quan",
+    r"Bài liên quan",
+    r"Bài viết liên quan",
+    r"Tin bài liên quan",
+    r"Các tin (khác|đã đưa|mới|cũ hơn|tiếp theo)",
+    r"Tin (khác|mới|mới nhất|mới hơn|cũ hơn|đọc nhiều|xem nhiều|nổi bật|tiêu điểm)",
+    r"Bài (khác|mới|đọc nhiều|xem nhiều)",
+    r"Đọc nhiều( nhất)?",
+    r"Xem nhiều( nhất)?",
+    r"Xem thêm",
+    r"Đọc thêm",
+    r"Ý kiến bạn đọc",
+    r"Ý kiến của bạn",
+    r"Gửi ý kiến( của bạn)?",
+    r"Bình luận( \(\d+\))?",
+    r"Viết bình luận",
+    r"Gửi bình luận",
+    r"Họ (và )?tên\b.{0,30}",  # comment form: "Họ tên / Tiêu đề / Nội dung / Mã kiểm tra"
+    r"Mã (kiểm tra|xác nhận|bảo mật)\b.{0,30}",
+    r"Từ khóa|Từ khoá|Tags?\b",
+    r"Chủ đề\s*:",
+    r"Cơ quan chủ quản",
+    r"Giấy phép( xuất bản| hoạt động)?( số)?",
+    r"Chịu trách nhiệm (nội dung|xuất bản)",
+    r"Tổng biên tập\s*:",
+    r"Trưởng ban biên tập\s*:",
+    r"Bản quyền",
+    r"©|Copyright",
+)
+
+# "Xem thêm: <title of another article>" inside the body is an inline link to another article:
+# only that line goes (a cut there would lose the rest of the article).
+INLINE_RELATED: tuple[str, ...] = (r"(Xem thêm|Đọc thêm|Tin liên quan|Xem tiếp|>>)\s*[:>»]\s*\S.*",)
+
+# Image placeholders: the line right after one is the caption (when it is caption-shaped).
+IMAGE_MARKERS: tuple[str, ...] = (
+    r"anh tin bai",
+    r"PublishingPortal\s*-\s*Block_BanTin_ViewData",
+    r"no image",
+    r"\[?(hình|ảnh|image|photo)\]?",
+)
+
+# Caption shapes: alt texts "… ảnh 1" (EPI CMS), "(Ảnh: X)", "Ảnh minh họa", "Ảnh: X".
+CAPTION_LINES: tuple[str, ...] = (
+    r".{0,200}\sảnh \d{1,2}",
+    r"\(?Ảnh\s*(minh họa|minh hoạ|tư liệu|internet)\)?.{0,60}",
+    r"\(?Ảnh\s*:\s*[^.]{1,60}\)?",
+    r".{5,200}\((Ảnh|Nguồn ảnh)\s*:[^)]{1,60}\)",
+    r".{5,200}\(ảnh (minh họa|minh hoạ|tư liệu|internet)\)",
+)
+
+# Labels of the site's section printed above the title ("Sự kiện - Vấn đề").
+SECTION_LABELS: tuple[str, ...] = (
+    r"Sự kiện\s*-\s*Vấn đề",
+    r"Tin tức\s*(-\s*)?Sự kiện",
+    r"Kinh tế(\s*-\s*(Xã hội|Đầu tư|Công nghiệp))?",
+    r"Công nghiệp(\s*-\s*Thương mại)?",
+    r"Thương mại|Thời sự|Xã hội|Địa phương|Đầu tư|Doanh nghiệp|Thị trường|Chính trị",
+    r"Tin (tức|hoạt động|trong tỉnh|trong nước|địa phương|tổng hợp)",
+    r"Hoạt động (của )?(sở|ngành|địa phương)",
+    r"Báo cáo tháng,? quý",
+    r"Lĩnh vực công nghiệp",
+    r"Trang chủ\s*[>»/|].*",
+    r".{1,40}\s[>»]\s.{1,40}",  # breadcrumbs "Kinh tế > Công nghiệp"
+)
+
+# Sapo prefixes: the publication's tag glued to the lead paragraph. Case sensitive.
+SAPO_PREFIXES: tuple[str, ...] = (
+    r"\(?(TCCKVN|TCCT|BBK|BTN|TNO|TTXVN|VOV|VTV|TTO|BCT|ĐCSVN|CTTĐT|CTTÐT|QĐND|ANTĐ)\)?\s*[-–—:.]?\s+",
+    r"\((?:[\w.-]{2,30}\.(?:vn|com|net|org)(?:\.vn)?)\)\s*[-–—:]?\s+",  # "(Baothainguyen.vn) - "
+    r"(?:[Bb]aothainguyen|[Bb]aobackan|[Cc]ongthuong)\.(?:vn|org\.vn|com\.vn)\s*[-–—:]\s+",
+)
+
+# Source credits ending reposts: "*Theo Báo Thái Nguyên", "(Theo TTXVN)", "Nguồn: …". They are
+# not bylines and not article text; they are dropped from the body (see metadata.find_author).
+CREDIT_LINES: tuple[str, ...] = (
+    r"[*(\[]?\s*(Theo|Nguồn|Nguồn tin|Trích nguồn|Tổng hợp từ)\s*:?\s+.{2,120}",
+)
+
+# Words that introduce a byline ("Bài và ảnh: Thu Hà").
+BYLINE_PREFIXES: tuple[str, ...] = (
+    r"(Bài\s*(và|,|&)?\s*ảnh|Tin\s*(và|,|&)?\s*ảnh|Bài|Tin|Tác giả|Người viết|Phóng viên|PV|"
+    r"Nhóm PV|Thực hiện|Bút danh|Tin bài)\s*:\s*",
+)
+
+# Parenthesised notes after a byline name ("Thu Hà (TH)") that are not part of the name.
+BYLINE_NOTES: tuple[str, ...] = (
+    r"\s*\((TH|T/H|t/h|th|tổng hợp|Tổng hợp|lược dịch|biên dịch|CTV|ctv|[^()]{1,40})\)\s*$",
+)
+
+# View counters; the number is the group "n".
+VIEW_COUNTERS: tuple[str, ...] = (
+    r"(?P<n>\d[\d.,]*)\s*(Lượt xem|lượt xem|Lượt đọc|lượt đọc|views?)",
+    r"(Số lượt xem|Lượt xem|Lượt đọc|Lượt truy cập|Đã xem|Views?)\s*:?\s*(?P<n>\d[\d.,]*)",
+)

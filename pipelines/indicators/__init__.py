@@ -1,0 +1,83 @@
+"""Economic-indicator extraction (issue 4): article text -> facts in the contract's shape.
+
+The recipe: (1) NFC the body, keeping an offset map; (2) split into paragraphs and sentences;
+(3) in each sentence find phrase mentions and figures; (4) read them left to right, attaching
+each figure to the indicator, sector, period, status and basis in force (``attach.py``);
+(5) merge repeated figures (title and body) into one fact; (6) add facts read from tables.
+The vocabulary is data (``vocab.py``, ``vocab_figures.py``), compiled once at import.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+from typing import Any
+
+from pipelines.indicators.attach import sentence_facts
+from pipelines.indicators.lexicon import CONTINUATION_RE
+from pipelines.indicators.measures import State
+from pipelines.indicators.segment import normalize, paragraphs, sentences
+from pipelines.indicators.tables import table_facts
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["extract_facts", "parse_published"]
+
+
+def parse_published(published_at: str | None) -> date | None:
+    """The article's date from an ISO date or datetime; None when absent or unreadable."""
+    if not published_at:
+        return None
+    try:
+        return date.fromisoformat(published_at.strip()[:10])
+    except ValueError:
+        logger.warning(
+            "published_at %r is not an ISO date; periods without a year stay open", published_at
+        )
+        return None
+
+
+def _dedupe(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One fact per (indicator, sector, measure, value, period): a figure repeated in the title
+    and the body is one fact, and the copy that states its comparison base wins (the title's
+    "tăng 4,7%" loses to the body's "tăng 4,7% so với tháng 9/2021", seed 004)."""
+    kept: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for fact in facts:
+        key = (
+            fact["indicator"],
+            fact["sector"],
+            fact["measure"],
+            round(fact["value"], 6),
+            fact["period"],
+        )
+        old = kept.get(key)
+        if old is None or (fact["_explicit_basis"] and not old["_explicit_basis"]):
+            kept[key] = fact
+    return list(kept.values())
+
+
+def extract_facts(
+    body: str, *, published_at: str | None, tables: list[list[list[str]]] | None = None
+) -> list[dict[str, Any]]:
+    """Each fact dict: indicator, sector, measure, value (float), unit, basis, period, status,
+    qualifier, evidence (exact substring of body, or a table-derived text for table facts),
+    start, end (offsets in body with body[start:end] == evidence; None for table facts).
+    published_at: ISO date/datetime or None; its year resolves periods without a year."""
+    published = parse_published(published_at)
+    norm = normalize(body or "")
+    text = norm.text
+    state = State(published=published)
+    found: list[dict[str, Any]] = []
+    for p_start, p_end in paragraphs(text):
+        state.new_paragraph(bool(CONTINUATION_RE.match(text, p_start)))
+        for s_start, s_end in sentences(text, p_start, p_end):
+            found.extend(sentence_facts(text, s_start, s_end, state))
+    facts = []
+    for fact in _dedupe(found):
+        start, end = norm.span(fact["start"], fact["end"])
+        del fact["_explicit_basis"]
+        fact.update(start=start, end=end, evidence=body[start:end])
+        facts.append(fact)
+    facts.extend(table_facts(tables or [], published=published))
+    logger.debug("extracted %d facts", len(facts))
+    return facts

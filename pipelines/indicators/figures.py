@@ -1,0 +1,122 @@
+"""The figure recogniser: number + magnitude + unit, the cue and qualifier to its left, and a
+plan or comparison tail to its right ("vượt 4,44% kế hoạch", "tăng 6% so với cùng kỳ").
+
+Figures know nothing of indicators; ``attach.py`` decides what they measure.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from pipelines.indicators import lexicon as lx
+from pipelines.indicators.numbers import NUMBER_RE, parse_number
+
+logger = logging.getLogger(__name__)
+
+_LEFT_WINDOW = 48  # chars: the longest cue + qualifier ("chiếm tỷ trọng khoảng") fits
+_SPACES = re.compile(r"[ \t\u00a0]*")
+
+
+@dataclass(frozen=True)
+class Figure:
+    start: int  # qualifier or number start: mentions after this belong to the figure
+    number_start: int
+    end: int  # after the unit and any tail
+    cue_start: int  # where the evidence may begin when no subject is near
+    value: float  # the number times its magnitude
+    unit: str | None  # VND, USD, percent, kWh, ton, m3, points, count or None
+    magnitude: bool  # a magnitude word was present ("252,4 tỷ" has no currency)
+    cue: str | None  # up, down, over, share, reach, level or None
+    cue_text: str
+    qualifier: str | None  # over, under, about
+    plan: bool  # followed by "kế hoạch": progress against the plan
+    basis_text: str | None  # the "so với ..." tail, if any
+
+
+def _named(match: re.Match[str], skip: tuple[str, ...]) -> str | None:
+    for name, value in match.groupdict().items():
+        if value is not None and name not in skip:
+            return name.rsplit("_", 1)[0]
+    return None
+
+
+def _unit_at(text: str, pos: int) -> tuple[str | None, bool, float, int]:
+    """(unit, magnitude?, multiplier, end) of the words right after a number."""
+    multiplier, has_magnitude = 1.0, False
+    at = _SPACES.match(text, pos).end()  # type: ignore[union-attr]
+    magnitude = lx.MAGNITUDE_RE.match(text, at)
+    if magnitude:
+        has_magnitude = True
+        multiplier = lx.MAGNITUDE_VALUES[int((magnitude.lastgroup or "m0_0").split("_")[0][1:])]
+        pos = magnitude.end()
+        at = _SPACES.match(text, pos).end()  # type: ignore[union-attr]
+    if text.startswith("%", at) or text.startswith("%", pos):
+        return "percent", has_magnitude, multiplier, text.index("%", pos) + 1
+    unit = lx.UNIT_RE.match(text, at)
+    if unit:
+        return lx.key_of(unit), has_magnitude, multiplier, unit.end()
+    return None, has_magnitude, multiplier, pos
+
+
+def _figure(text: str, match: re.Match[str]) -> Figure | None:
+    number = parse_number(match.group(0))
+    if number is None:
+        return None
+    unit, has_magnitude, multiplier, end = _unit_at(text, match.end())
+    left_from = max(0, match.start() - _LEFT_WINDOW)
+    left = lx.LEFT_RE.search(text[left_from : match.start()])
+    cue = qualifier = None
+    cue_text = ""
+    start = cue_start = match.start()
+    if left and left.group("cue"):
+        cue, cue_text = _named(left, ("cue", "qual")), left.group("cue")
+        cue_start = left_from + left.start("cue")
+    if left and left.group("qual"):
+        qualifier = _qual_key(left)
+        start = left_from + left.start("qual")
+        cue_start = min(cue_start, start)
+    if unit == "percent":
+        per_year = lx.PER_YEAR_RE.match(text, end)
+        end = per_year.end() if per_year else end
+    plan, basis_text = False, None
+    plan_match = lx.PLAN_TAIL_RE.match(text, end) if unit in ("percent", None) else None
+    if plan_match:
+        plan, end = True, plan_match.end()
+    else:
+        basis = lx.BASIS_TAIL_RE.match(text, end)
+        if basis:
+            basis_text, end = basis.group("basis"), basis.end()
+    return Figure(
+        start,
+        match.start(),
+        end,
+        cue_start,
+        number * multiplier,
+        unit,
+        has_magnitude,
+        cue,
+        cue_text,
+        qualifier or None,
+        plan,
+        basis_text,
+    )
+
+
+def _qual_key(left: re.Match[str]) -> str | None:
+    for name, value in left.groupdict().items():
+        if value is not None and name.startswith("q") and name not in ("qual",):
+            key = name.rsplit("_", 1)[0][1:]
+            return None if key == "none" else key
+    return None
+
+
+def find_figures(text: str, start: int = 0, end: int | None = None) -> list[Figure]:
+    """Every figure in ``text[start:end]``, in text order (offsets into ``text``)."""
+    found: list[Figure] = []
+    for match in NUMBER_RE.finditer(text, start, len(text) if end is None else end):
+        figure = _figure(text, match)
+        if figure is not None:
+            found.append(figure)
+    return found

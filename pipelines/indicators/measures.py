@@ -1,0 +1,150 @@
+"""What a figure measures, given the state around it: measure, value, unit, indicator, status.
+
+Pure functions over a ``Figure`` and the extraction ``State``; the rules follow the contract
+(shared/indicators.md) and are exercised by tests/pipelines/test_indicators_measures.py.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date
+
+from pipelines.indicators.figures import Figure
+from pipelines.indicators.periods import Period
+
+logger = logging.getLogger(__name__)
+
+OTHER = "other"
+INDUSTRY = "industry"  # "ngành công nghiệp": a key only once context says which
+KEYS = (
+    "industrial_output_value",
+    "industrial_production_index",
+    "industry_growth",
+    "industry_value_added",
+    "retail_sales",
+    "export_value",
+    "import_value",
+    "household_electricity_rate",
+)
+# Units a level may have, per indicator: anything else (tonnes, projects) is not that indicator.
+LEVEL_UNITS: dict[str, set[str]] = {
+    "industrial_output_value": {"VND"},
+    "industry_value_added": {"VND"},
+    "retail_sales": {"VND"},
+    "export_value": {"USD", "VND"},
+    "import_value": {"USD", "VND"},
+    "household_electricity_rate": {"percent"},
+}
+MONEY_DEFAULT = {"export_value": "USD", "import_value": "USD"}  # otherwise VND
+GROWTH_INDICATORS = {"industry_growth", "industrial_production_index"}
+INDEX_FLOOR = 50.0  # "bằng/đạt X% so với cùng kỳ" is an index (X - 100) when X is at least this
+
+
+@dataclass
+class State:
+    """What the text has established so far (article, paragraph and sentence scope)."""
+
+    published: date | None
+    period: Period | None = None
+    last_subyear: Period | None = None  # the last quarter/month/month range stated
+    horizons: set[int] = field(default_factory=set)
+    indicator: str | None = None
+    indicator_sentence: int = -1
+    sector: str | None = None
+    status: str | None = None
+    basis: str | None = None
+    money_unit: str | None = None
+    sentence: int = 0
+    growth: bool = False
+    share: bool = False
+    grdp: bool = False
+    last_pct_measure: str | None = None
+    anchor: int | None = None
+
+    def new_paragraph(self, continuation: bool) -> None:
+        if continuation:
+            return
+        self.indicator = self.sector = self.status = self.basis = self.money_unit = None
+
+    def new_sentence(self, states_period: bool) -> None:
+        self.sentence += 1
+        self.growth = self.share = self.grdp = False
+        self.last_pct_measure, self.anchor = None, None
+        if states_period:  # a new time frame: the old status and basis no longer hold
+            self.status, self.basis = None, None
+
+
+def _percent_measure(fig: Figure, st: State, indicator: str | None) -> tuple[str, float] | None:
+    """Measure of a bare percentage ("đạt 7,7%", "với 11,9%")."""
+    x = fig.value
+    if fig.basis_text and fig.cue in ("reach", None) and x >= INDEX_FLOOR:
+        return "change", round(x - 100, 6)
+    if indicator == "household_electricity_rate":
+        return "level", x
+    if indicator == "industrial_production_index" and x >= INDEX_FLOOR:
+        return "change", round(x - 100, 6)
+    if st.growth or indicator in GROWTH_INDICATORS:
+        return "change", x
+    if st.share:
+        return "share", x
+    if st.last_pct_measure in ("share", "change"):
+        return st.last_pct_measure, x
+    return None
+
+
+def measure_of(fig: Figure, st: State, indicator: str | None) -> tuple[str, float, str] | None:
+    """(measure, value, unit) of a figure, or None when it states no measurable fact."""
+    unit = fig.unit
+    if unit in ("count", "points"):
+        return None
+    if unit is None:
+        if fig.magnitude:  # "252,4 tỷ": the currency of the text so far
+            unit = st.money_unit or MONEY_DEFAULT.get(indicator or "", "VND")
+        elif fig.cue in ("up", "down") or fig.plan or fig.basis_text:
+            unit = "percent"  # "tăng 6,03 so với cùng kỳ": the % was dropped
+        else:
+            return None
+    x = fig.value
+    plan_cue = fig.cue == "over" and fig.cue_text.lower() != "vượt"
+    if fig.plan or plan_cue:
+        if unit != "percent":
+            return None
+        return "plan_progress", round(100 + x, 6) if fig.cue == "over" else x, "percent"
+    if fig.cue in ("up", "down"):
+        return ("change", x if fig.cue == "up" else -x, "percent") if unit == "percent" else None
+    if fig.cue == "over":
+        return None
+    if fig.cue == "share":
+        return ("share", x, "percent") if unit == "percent" else None
+    if unit != "percent":
+        return "level", x, unit
+    found = _percent_measure(fig, st, indicator)
+    return (found[0], found[1], "percent") if found else None
+
+
+def resolve_indicator(indicator: str | None, measure: str, unit: str, st: State) -> str | None:
+    """The contract key for this fact, or None when the figure is not one of ours."""
+    if indicator == INDUSTRY:
+        if measure == "share" and st.grdp:
+            return "industry_value_added"
+        if measure == "change" and st.growth:
+            return "industry_growth"
+        return None
+    if indicator is None or indicator == OTHER:
+        return None
+    if measure == "level" and unit not in LEVEL_UNITS.get(indicator, set()):
+        return None
+    if indicator in GROWTH_INDICATORS and measure != "change":
+        return None
+    return indicator
+
+
+def resolve_status(st: State) -> str:
+    """target / estimate / actual from the words seen and the period's place in time."""
+    period, published = st.period, st.published
+    future = bool(period and published and period.first > published.year * 12 + published.month - 1)
+    horizon = bool(period and period.year in st.horizons)
+    if st.status in ("target", "estimate"):
+        return st.status
+    return "target" if future or horizon else "actual"

@@ -1,0 +1,154 @@
+"""Periods: parse period phrases into the contract's labels and compare them.
+
+A period is a closed range of months (``first``..``last`` as ``year * 12 + month - 1``) plus the
+label the contract wants ("2024", "2024-Q1", "2021-10", "2021-01..2021-10", "2021..2030").
+A missing year comes from the period already in force in the article, else from the article's
+date (rolled back a year when the month would otherwise lie after the publication).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date
+
+from pipelines.indicators.lexicon import BASIS_WORDS_RE, find_periods
+
+logger = logging.getLogger(__name__)
+
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+
+
+@dataclass(frozen=True)
+class Period:
+    label: str
+    first: int
+    last: int
+
+    @property
+    def year(self) -> int:
+        return self.last // 12
+
+    def contains(self, other: Period) -> bool:
+        return self.first <= other.first and other.last <= self.last
+
+
+def _month_label(index: int) -> str:
+    return f"{index // 12}-{index % 12 + 1:02d}"
+
+
+def months(first: int, last: int) -> Period:
+    """The period covering months ``first``..``last``, labelled the contract's way."""
+    y1, y2 = first // 12, last // 12
+    if first == last:
+        return Period(_month_label(first), first, last)
+    if first % 12 == 0 and last % 12 == 11:
+        label = str(y1) if y1 == y2 else f"{y1}..{y2}"
+        return Period(label, first, last)
+    if y1 == y2 and first % 3 == 0 and last == first + 2:
+        return Period(f"{y1}-Q{first % 12 // 3 + 1}", first, last)
+    return Period(f"{_month_label(first)}..{_month_label(last)}", first, last)
+
+
+def year_period(year: int) -> Period:
+    return months(year * 12, year * 12 + 11)
+
+
+def _year(
+    groups: dict[str, str | None], state: Period | None, published: date | None
+) -> int | None:
+    if groups.get("y"):
+        return int(groups["y"] or 0)
+    if state is not None:
+        return state.year
+    return published.year if published else None
+
+
+def _rollback(first: int, explicit: bool, published: date | None) -> int:
+    """A month stated without a year that would lie after the article's date is last year's."""
+    if explicit or published is None:
+        return 0
+    return 12 if first > published.year * 12 + published.month - 1 else 0
+
+
+def resolve_period(
+    kind: str, groups: dict[str, str | None], state: Period | None, published: date | None
+) -> Period | None:
+    """The period a matched phrase denotes (None when it cannot be placed in time)."""
+    explicit = bool(groups.get("y"))
+    if kind == "span":
+        y1, y2 = int(groups["y1"] or 0), int(groups["y2"] or 0)
+        return months(y1 * 12, y2 * 12 + 11) if 1900 < y1 <= y2 < 2200 else None
+    if kind in ("year", "horizon"):
+        return year_period(int(groups["y"] or 0))
+    if kind == "last_year":
+        # "năm qua" written in the first half of a year is about the year before (seed 002).
+        if published is None:
+            return state
+        return year_period(published.year - 1 if published.month <= 6 else published.year)
+    if kind == "this_year":
+        return year_period(published.year) if published else state
+    if kind == "context_year":
+        year = state.year if state else (published.year if published else None)
+        return year_period(year) if year else None
+    if kind == "remaining":
+        if state is None or state.last % 12 == 11:
+            # After a whole year nothing remains, unless the article is written inside it.
+            if state and published and published.year == state.year and published.month > 1:
+                return months(published.year * 12 + published.month - 1, published.year * 12 + 11)
+            return None
+        return months(state.last + 1, state.year * 12 + 11)
+    year = _year(groups, state if not explicit else None, published)
+    if year is None:
+        return None
+    if kind == "months":
+        n = int(groups["n"] or 0)
+        if not 1 <= n <= 12:
+            return None
+        if groups.get("pos") == "cuối":
+            first, last = year * 12 + 12 - n, year * 12 + 11
+        else:
+            first, last = year * 12, year * 12 + n - 1
+        return months(first, last)
+    if kind == "month":
+        m = int(groups["m"] or 0)
+        if not 1 <= m <= 12:
+            return None
+        index = year * 12 + m - 1
+        index -= _rollback(index, explicit or state is not None, published)
+        return months(index, index)
+    if kind == "quarter":
+        q = groups["q"] or ""
+        n = _ROMAN.get(q.upper(), int(q) if q.isdigit() else 0)
+        first = year * 12 + 3 * (n - 1)
+        first -= _rollback(first, explicit or state is not None, published)
+        return months(first, first + 2)
+    return None
+
+
+def parse_period(
+    text: str, *, state: Period | None = None, published: date | None = None
+) -> Period | None:
+    """The first period stated in ``text`` (a convenience for tables and tests)."""
+    for mention in find_periods(text):
+        period = resolve_period(mention.key, mention.groups, state, published)
+        if period is not None:
+            return period
+    return None
+
+
+def classify_basis(text: str, period: Period | None, published: date | None) -> str:
+    """yoy / prev_period / other for a comparison phrase ("so với tháng 9/2021")."""
+    word = BASIS_WORDS_RE.search(text)
+    if word:
+        return (word.lastgroup or "other").rsplit("_", 1)[0]
+    base = parse_period(text, state=period, published=published)
+    if base is None or period is None:
+        return "other"
+    length = period.last - period.first
+    if base.last - base.first == length:
+        if base.first == period.first - 12:
+            return "yoy"
+        if base.last == period.first - 1:
+            return "prev_period"
+    return "other"

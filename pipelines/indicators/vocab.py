@@ -1,0 +1,139 @@
+"""The indicator vocabulary, as data: phrases and the keys they map to.
+
+Patterns use a small notation compiled by ``lexicon.py``: a space means "one or more spaces",
+and the syllables in ``VARIANTS`` accept their common alternative spellings (hóa/hoá, tỷ/tỉ ...).
+Add phrasings here, not in code; re-run the seed and corpus tests after any change, because a
+broad phrase silently moves figures from one indicator to another.
+"""
+
+from __future__ import annotations
+
+# Alternative spellings accepted everywhere (old/new tone placement, i/y, a common typo:
+# "tăng trường" for "tăng trưởng" appears in real provincial articles, e.g. seed 001).
+VARIANTS: dict[str, str] = {
+    "hóa": "(?:hóa|hoá)",
+    "hòa": "(?:hòa|hoà)",
+    "thủy": "(?:thủy|thuỷ)",
+    "lũy": "(?:lũy|luỹ)",
+    "tỷ": "(?:tỷ|tỉ)",
+    "kỳ": "(?:kỳ|kì)",
+    "quý": "(?:quý|quí)",
+    "trưởng": "(?:trưởng|trường)",
+    "nghìn": "(?:nghìn|ngàn)",
+}
+
+_CN = "(?:công nghiệp|CN)"
+_OWNERS = "(?:do )?(?:địa phương|trung ương)"
+_NOT_OWNER = f"(?! {_OWNERS})"
+_SECTOR_CORES = (
+    f"khai khoáng|khai thác|chế biến|sản xuất,? (?:và )?phân phối điện|cung cấp nước|{_OWNERS}"
+)
+_BRANCH = "(?:(?:toàn )?ngành |khu vực |lĩnh vực )?"
+
+# Indicator phrases -> contract keys. "industry" is the bare industry subject ("ngành công
+# nghiệp"): it becomes a key only from context (growth words, GRDP shares), see attach.py.
+INDICATORS: list[tuple[str, str]] = [
+    (
+        "industrial_output_value",
+        rf"(?:tổng )?giá trị sản xuất {_BRANCH}{_CN}(?: ?[-–] ?(?:tiểu thủ công nghiệp|TTCN))?{_NOT_OWNER}",
+    ),
+    # "giá trị sản xuất ngành khai khoáng", "... công nghiệp địa phương": the sector follows.
+    (
+        "industrial_output_value",
+        rf"(?:tổng )?giá trị sản xuất(?= {_BRANCH}(?:công nghiệp )?(?:{_SECTOR_CORES}))",
+    ),
+    ("industrial_output_value", rf"GTSX ?{_BRANCH}{_CN}(?: ?[-–] ?TTCN)?|GTSXCN"),
+    (
+        "industrial_production_index",
+        rf"chỉ số sản xuất {_BRANCH}công nghiệp(?: \(IIP\))?|chỉ số IIP|IIP",
+    ),
+    ("industry_growth", rf"tốc độ tăng trưởng (?:kinh tế )?(?:của )?{_BRANCH}công nghiệp"),
+    ("industry_growth", rf"tăng trưởng (?:của )?{_BRANCH}công nghiệp"),
+    (
+        "industry_value_added",
+        rf"giá trị (?:tăng thêm|gia tăng)(?: \(VA\))?(?: (?:của )?{_BRANCH}công nghiệp)?",
+    ),
+    (
+        "retail_sales",
+        "tổng mức bán lẻ hàng hóa(?:,? (?:và )?(?:doanh thu )?dịch vụ(?: tiêu dùng)?)?",
+    ),
+    ("export_value", "(?:tổng )?(?:kim ngạch|giá trị) (?:hàng hóa )?xuất khẩu(?: hàng hóa)?"),
+    ("export_value", "xuất khẩu(?= (?:hàng hóa )?(?:ước|đạt|tăng|giảm))"),
+    ("import_value", "(?:tổng )?(?:kim ngạch|giá trị) (?:hàng hóa )?nhập khẩu(?: hàng hóa)?"),
+    ("import_value", "nhập khẩu(?= (?:hàng hóa )?(?:ước|đạt|tăng|giảm))"),
+    (
+        "household_electricity_rate",
+        "tỷ lệ (?:số )?hộ (?:dân )?(?:được )?sử dụng điện(?: lưới(?: điện)? quốc gia)?",
+    ),
+    ("industry", "(?:ngành|lĩnh vực|khu vực) công nghiệp(?! ?(?:[-–]|và) ?(?:xây dựng|tiểu thủ))"),
+]
+
+# Subjects that are NOT one of the keys: figures after them are dropped. They must out-match
+# the key phrases they contain (longest match wins), e.g. "kim ngạch xuất nhập khẩu".
+OTHER_SUBJECTS: list[str] = [
+    "(?:khu vực |ngành )?công nghiệp ?(?:[-–,]|và) ?(?:xây dựng|tiểu thủ công nghiệp|TTCN)",
+    "(?:tổng )?kim ngạch xuất,? nhập khẩu|xuất,? nhập khẩu",
+    "(?:khu vực |ngành )?nông,? lâm nghiệp(?:,? và thủy sản)?|(?:ngành |khu vực )?nông nghiệp",
+    "(?:khu vực |ngành )?dịch vụ(?! tiêu dùng)|thuế sản phẩm|(?:ngành|khu vực|lĩnh vực) xây dựng",
+    "tăng trưởng kinh tế(?! khu vực công nghiệp)",
+    "số hộ(?: dân)?(?: được)? sử dụng điện|tỷ lệ hộ (?:dân )?(?:được )?sử dụng điện (?:thường xuyên|an toàn|nông thôn)",
+    "(?:thu hút |tổng )?vốn đầu tư(?: nước ngoài)?|vốn FDI|thu ngân sách|chỉ số giá tiêu dùng|CPI",
+    "sản lượng|doanh thu|lợi nhuận|giá trị sản xuất (?:nông|lâm|thủy)",
+]
+
+# Sector phrases -> keys. Bare cores ("chế biến, chế tạo") so that they also match after an
+# indicator phrase that already consumed "công nghiệp".
+_SECTOR_HEAD = "(?:(?:ngành |lĩnh vực |khu vực )?(?:công nghiệp )?)"
+SECTORS: list[tuple[str, str]] = [
+    ("mining", f"{_SECTOR_HEAD}(?:khai khoáng|khai thác(?: mỏ| khoáng sản)?)"),
+    ("manufacturing", f"{_SECTOR_HEAD}chế biến(?:,? chế tạo)?"),
+    (
+        "electricity",
+        f"{_SECTOR_HEAD}sản xuất,? (?:và )?phân phối điện(?:,? (?:và )?khí đốt)?"
+        "(?:,? (?:và )?nước nóng)?(?:,? (?:và )?hơi nước)?(?:,? (?:và )?điều hòa không khí)?",
+    ),
+    (
+        "water_waste",
+        f"{_SECTOR_HEAD}(?:cung cấp nước(?: sạch)?(?:,? (?:hoạt động )?(?:quản lý(?: và)? )?"
+        "(?:xử lý )?rác thải(?:,? nước thải)?)?|(?:hoạt động )?quản lý và xử lý rác thải(?:,? nước thải)?)",
+    ),
+    (
+        "fdi",
+        "(?:khu vực |công nghiệp |doanh nghiệp )?(?:kinh tế )?có vốn đầu tư nước ngoài|(?:khu vực |doanh nghiệp )?FDI",
+    ),
+    ("local", "công nghiệp (?:do )?địa phương(?: quản lý)?"),
+    ("central", "công nghiệp (?:do )?trung ương(?: quản lý)?"),
+    ("non_state", "(?:khu vực )?(?:kinh tế )?ngoài (?:nhà nước|quốc doanh)"),
+    ("state", "khu vực (?:kinh tế )?nhà nước|doanh nghiệp nhà nước"),
+    ("domestic", "khu vực (?:kinh tế )?trong nước|doanh nghiệp trong nước"),
+]
+
+# Status words. "target" is a frame: once stated in a sentence a later "đạt" does not undo it
+# ("phấn đấu ... đạt X; trong đó ... đạt Y" are both targets, seed 000).
+STATUS: list[tuple[str, str]] = [
+    ("estimate", "ước(?: tính| đạt| thực hiện| khoảng)?|dự ước|sơ bộ"),
+    (
+        "target",
+        "phấn đấu|mục tiêu|kế hoạch|dự kiến|chỉ tiêu|phải đạt|cần đạt|sẽ đạt|định hướng|đề ra|hướng tới",
+    ),
+    ("actual", "(?:đã )?đạt(?: được)?|(?:đã )?thực hiện"),
+]
+
+# Phrases that look like cues but are names: consumed with no effect.
+NEUTRAL: list[str] = [
+    "(?:Sở|Bộ) Kế hoạch (?:và|&) Đầu tư|Kế hoạch (?:và|&) Đầu tư",
+    "Cục Thống kê|Tổng cục Thống kê|kết quả thực hiện",
+]
+
+# A paragraph opening with these continues the previous one: it keeps its indicator, sector,
+# status and basis ("Trong đó, công nghiệp có vốn đầu tư nước ngoài ...", seed 000).
+CONTINUATION = "trong đó|chia theo|cụ thể|riêng|trong khi đó|theo đó|tính riêng|xét theo|phân theo"
+# Words that make the rest of the sentence about growth rates: a bare "đạt 7,7%" is a change.
+GROWTH = "tốc độ tăng trưởng|tăng trưởng|tốc độ tăng"
+# Words that make a bare percentage a share of a whole.
+SHARE_CONTEXT = "cơ cấu|tỷ trọng"
+# A GRDP frame turns "ngành công nghiệp chiếm X%" into the industry value-added share.
+GRDP_CONTEXT = "GRDP|cơ cấu kinh tế|tổng sản phẩm(?: trên địa bàn| trong tỉnh)?"
+# A parenthesis or clause that restates the figure for another scope: its figures are skipped
+# ("(không kể Tổ hợp ... Samsung là 12,03%/năm)", seed 003).
+EXCLUSION = "không kể|không tính|nếu không tính|nếu loại trừ|loại trừ|ngoại trừ"

@@ -1,0 +1,80 @@
+"""Figure vocabulary, as data: magnitudes, units, measure cues, qualifiers, periods, bases.
+
+Same notation as ``vocab.py`` (a space = one or more spaces; VARIANTS spellings accepted).
+Order inside each alternation matters where one entry is a prefix of another: longest first.
+"""
+
+from __future__ import annotations
+
+# Magnitude words -> multiplier. "nghìn tỷ" before "tỷ" (longest first).
+MAGNITUDES: list[tuple[str, float]] = [
+    ("nghìn tỷ", 1e12),
+    ("tỷ", 1e9),
+    ("triệu", 1e6),
+    ("nghìn", 1e3),
+]
+
+# Unit words -> base unit. Units in COUNT_UNITS describe things that are never one of the
+# contract's indicators (projects, households, hectares ...): a figure in them is dropped.
+UNITS: list[tuple[str, str]] = [
+    ("điểm phần trăm|điểm %", "points"),
+    ("%|phần trăm", "percent"),
+    ("đồng|VNĐ|VND|đ(?!\\w)", "VND"),
+    ("USD|US\\$|đô la Mỹ|đô-la Mỹ|đô la|đôla", "USD"),
+    ("kWh", "kWh"),
+    ("tấn", "ton"),
+    ("m3|m³|mét khối", "m3"),
+]
+COUNT_UNITS = (
+    "lần|hộ|dự án|doanh nghiệp|cơ sở|lao động|người|ha|héc-ta|km|trạm|cụm|CCN|KCN|sản phẩm"
+    "|lượt|công trình|xã|huyện|tỉnh|con|chiếc|cái|mặt hàng|hợp tác xã|HTX|giờ|ngày|tháng|năm"
+)
+
+# Measure cues read from the words just left of a number.
+CUES: list[tuple[str, str]] = [
+    ("level", "tăng lên|tăng đến|giảm xuống|giảm còn"),  # "tăng lên 40 tỷ": the new level
+    ("up", "tăng trưởng|tăng thêm|tăng"),
+    ("down", "giảm"),
+    ("over", "vượt (?:kế hoạch|KH|chỉ tiêu)(?: đề ra)?|vượt"),
+    ("share", "chiếm (?:tỷ trọng|tỷ lệ)|chiếm"),
+    ("reach", "đạt được|đạt|bằng|là|với giá trị|với|hoàn thành|ở mức|được"),
+]
+QUALIFIERS: list[tuple[str, str]] = [
+    ("about", "khoảng|xấp xỉ|chừng|ước khoảng"),
+    ("over", "trên|hơn"),
+    ("under", "gần|dưới|chưa đến|chưa tới"),
+    ("", "tới|đến|chỉ|mới chỉ|mới|thêm"),  # words that add nothing
+]
+
+# A percentage followed by one of these is progress against the plan.
+PLAN_TAIL = "(?:so (?:với )?)?(?:kế hoạch|KH|chỉ tiêu|dự toán)(?: (?:cả )?năm(?: \\d{4})?| đề ra| năm \\d{4}| được giao)?"
+# "so với ..." after a figure: the comparison base, classified by periods.classify_basis.
+BASIS_TAIL = (
+    "so (?:với )?(?:.*?)(?=\\s*(?:[,;.()\\n]|\\s(?:và|trong đó|đạt|tăng|giảm|vượt|chiếm)\\s|$))"
+)
+# Basis words that settle the basis without reading a period.
+BASIS_WORDS: list[tuple[str, str]] = [
+    ("yoy", "cùng kỳ|năm trước|năm ngoái"),
+    ("prev_period", "tháng trước|quý trước|kỳ trước|tháng liền kề|quý liền kề"),
+]
+
+# Period phrases, one named pattern per shape (parsed by periods.resolve_period).
+_Y = "(?: ?[/-] ?| năm | )(?P<y>\\d{4})"
+PERIODS: list[tuple[str, str]] = [
+    (
+        "span",
+        "(?:giai đoạn|thời kỳ) (?:từ )?(?:năm )?(?P<y1>\\d{4}) ?(?:[-–—]|đến) ?(?:năm )?(?P<y2>\\d{4})",
+    ),
+    (
+        "months",
+        f"(?:(?:lũy kế|cộng dồn|tính chung) )?(?P<n>\\d{{1,2}}) tháng(?: (?P<pos>đầu|cuối))?(?: năm)?(?:{_Y})?",
+    ),
+    ("month", f"tháng (?P<m>\\d{{1,2}})(?:{_Y})?"),
+    ("quarter", f"quý (?P<q>IV|I{{1,3}}|[1-4])(?:{_Y})?"),
+    ("horizon", "(?:đến|tới|vào) (?:cuối )?năm (?P<y>\\d{4})"),
+    ("year", "(?:cả |trong )?năm (?P<y>\\d{4})"),
+    ("last_year", "(?:trong )?năm (?:vừa )?qua"),
+    ("this_year", "năm nay"),
+    ("context_year", "cả năm|trong năm(?! (?:vừa )?qua)"),
+    ("remaining", "(?:các|những) tháng (?:tiếp theo|còn lại|cuối năm)|từ nay đến cuối năm"),
+]

@@ -39,6 +39,23 @@ Id = BigInteger().with_variant(Integer(), "sqlite")
 Timestamp = DateTime(timezone=True)
 
 
+# Objects the migrations create that are not models (full-text search tables, their shadow tables
+# and index, views, functions): autogenerate must neither drop nor compare them. Views and
+# functions are never reflected as tables; the FTS5 tables (SQLite) and the expression index
+# (PostgreSQL) are, hence this filter, used by migrations/env.py and the migration test.
+NON_MODEL_TABLE_PREFIXES = ("articles_fts",)
+NON_MODEL_INDEXES = frozenset({"ix_articles_search"})
+
+
+def include_in_autogenerate(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
+    """Alembic ``include_object`` hook: skip the search objects that no model describes."""
+    if type_ == "table" and name and name.startswith(NON_MODEL_TABLE_PREFIXES):
+        return False
+    return not (type_ == "index" and name in NON_MODEL_INDEXES)
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
@@ -148,7 +165,11 @@ class IndicatorFact(Base):
     """One economic figure, in the shape of shared/indicators.md, linked to its article."""
 
     __tablename__ = "indicators"
-    __table_args__ = (Index("ix_indicators_lookup", "indicator", "sector", "measure", "period"),)
+    __table_args__ = (
+        Index("ix_indicators_lookup", "indicator", "sector", "measure", "period"),
+        # period range filters ("2024-01..2024-06") on one indicator: storage.queries.query_facts
+        Index("ix_indicators_period_range", "indicator", "period_start", "period_end"),
+    )
 
     id: Mapped[int] = mapped_column(Id, primary_key=True)
     article_id: Mapped[int] = mapped_column(
@@ -161,6 +182,9 @@ class IndicatorFact(Base):
     unit: Mapped[str] = mapped_column(String(20))
     basis: Mapped[str | None] = mapped_column(String(20))
     period: Mapped[str | None] = mapped_column(String(40), index=True)
+    # first and last day the period covers (storage.periods.period_bounds), for range queries
+    period_start: Mapped[date | None] = mapped_column(Date)
+    period_end: Mapped[date | None] = mapped_column(Date)
     status: Mapped[str | None] = mapped_column(String(20))
     qualifier: Mapped[str | None] = mapped_column(String(20))
     evidence: Mapped[str] = mapped_column(Text)
@@ -170,6 +194,42 @@ class IndicatorFact(Base):
     created_at: Mapped[datetime] = mapped_column(Timestamp)
 
     article: Mapped[Article] = relationship(back_populates="facts")
+
+
+class ArticleLink(Base):
+    """Two articles that are near-duplicates (a repost or a rewrite on another site).
+
+    One row per pair, ``article_id < other_id``; made by storage.duplicates.link_near_duplicates.
+    """
+
+    __tablename__ = "article_links"
+    __table_args__ = (UniqueConstraint("article_id", "other_id", name="uq_article_links_pair"),)
+
+    id: Mapped[int] = mapped_column(Id, primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    other_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    # Jaccard similarity of the two bodies' word shingles, 0..1
+    similarity: Mapped[float] = mapped_column(Float)
+    method: Mapped[str] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(Timestamp)
+
+
+class ArticleBand(Base):
+    """One MinHash LSH band of an article's body: articles sharing a band are duplicate candidates.
+
+    Looking candidates up by (band, bucket) is what keeps linking cheap: no scan of the archive.
+    """
+
+    __tablename__ = "article_lsh_bands"
+    __table_args__ = (Index("ix_article_lsh_bands_bucket", "band", "bucket"),)
+
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    band: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    bucket: Mapped[int] = mapped_column(BigInteger)
 
 
 class CrawlRun(Base):

@@ -24,6 +24,7 @@ from storage.models import (
     RawPage,
     Source,
 )
+from storage.periods import period_bounds
 
 Outcome = Literal["new", "updated", "unchanged"]
 
@@ -252,6 +253,7 @@ def _replace_facts(
     article.facts.clear()
     session.flush()
     for fact in record.facts:
+        period_start, period_end = period_bounds(fact.get("period"))
         article.facts.append(
             IndicatorFact(
                 indicator=fact["indicator"],
@@ -261,6 +263,8 @@ def _replace_facts(
                 unit=fact["unit"],
                 basis=fact.get("basis"),
                 period=fact.get("period"),
+                period_start=period_start,
+                period_end=period_end,
                 status=fact.get("status"),
                 qualifier=fact.get("qualifier"),
                 evidence=fact.get("evidence") or "",

@@ -6,7 +6,7 @@ from alembic import context
 from sqlalchemy import pool
 
 from storage.db import make_engine
-from storage.models import Base
+from storage.models import Base, include_in_autogenerate
 
 config = context.config
 target_metadata = Base.metadata
@@ -19,6 +19,8 @@ def _configure(connection) -> None:  # type: ignore[no-untyped-def]
         # SQLite cannot ALTER most things: batch mode rebuilds tables instead.
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        # full-text search tables and indexes are made by SQL in the migrations, not by models
+        include_object=include_in_autogenerate,
     )
 
 
@@ -28,6 +30,7 @@ def run_migrations_offline() -> None:
         target_metadata=target_metadata,
         literal_binds=True,
         render_as_batch=True,
+        include_object=include_in_autogenerate,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -55,6 +55,9 @@ _HTML_SNIFF = re.compile(
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # Single-byte charsets that any byte sequence "decodes" in: a page declaring one of them but
 # holding valid multi-byte UTF-8 is mis-declared (a common server default).
+_WESTERN = {"latin-1", "iso8859-1", "cp1252", "iso8859-15"}
+# Letters only Vietnamese uses (precomposed with tone marks, or ơ ư ă đ).
+_VIETNAMESE = re.compile("[\u1ea0-\u1ef9\u01a0\u01a1\u01af\u01b0\u0102\u0103\u0110\u0111]")
 _PERMISSIVE = {"latin-1", "iso8859-1", "cp1252", "ascii", "cp1258", "iso8859-15"}
 
 
@@ -109,7 +112,7 @@ def decode_bytes(data: bytes, *, source: str, content_type: str | None = None) -
             "not an article page — check the URL",
         )
     if not data.strip():
-        raise BadInputError(source, "empty document (0 bytes of text); re-fetch it")
+        raise BadInputError(source, "empty document (no text in it); re-fetch it")
     _reject_binary(data, source)
     text: str | None = None
     for bom, encoding in _BOMS:
@@ -135,6 +138,12 @@ def _decode_declared(data: bytes, content_type: str | None) -> str | None:
         if encoding in _PERMISSIVE and utf8 is not None and not data.isascii():
             # Valid multi-byte UTF-8 is almost never legacy text: the declaration is wrong.
             return utf8
+        if encoding in _WESTERN and utf8 is None:
+            # A Vietnamese site declaring latin-1 (a server default) but serving windows-1258:
+            # latin-1 "decodes" anything, so ask whether windows-1258 yields Vietnamese letters.
+            legacy = _try(data, "cp1258")
+            if legacy and len(_VIETNAMESE.findall(unicodedata.normalize("NFC", legacy))) >= 3:
+                return legacy
         text = _try(data, encoding)
         if text is not None:
             return text

@@ -17,6 +17,7 @@ reprocessing; nothing here imports Scrapy at module level.
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,7 +28,15 @@ from pipelines.decoding import MAX_DOCUMENT_BYTES, check_text, decode_bytes, loo
 from pipelines.errors import BadInputError
 from pipelines.html import SiteSelectors
 from pipelines.provinces import current_province, detect_province
-from pipelines.textclean import BODY_MIN_WORDS, Layout, assemble_body, parse_rendered_text, words
+from pipelines.textclean import (
+    BODY_MIN_WORDS,
+    SAPO_MIN_WORDS,
+    Layout,
+    assemble_body,
+    is_sentence,
+    parse_rendered_text,
+    words,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -70,11 +79,21 @@ def extract_document(
         text = check_text(data, source=source)
     else:
         text = decode_bytes(data, source=source, content_type=content_type)
+    if text.lstrip()[:1] in {"{", "["} and _is_json(text):
+        raise BadInputError(source, "JSON data, not an article text or page")
     if looks_like_html(text, content_type):
         return _from_html(text, source=source, url=url, selectors=selectors)
     layout = parse_rendered_text(text)
     sources = {"title": "text", "sapo": "text", "body": "text"}
     return _finish(layout, source=source, method="text", sources=sources)
+
+
+def _is_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _pick_date(
@@ -179,6 +198,17 @@ def _head_window(page: list[str], title: str | None) -> Layout:
     return head
 
 
+def _page_sapo(page: list[str], title: str | None) -> str | None:
+    """The first paragraph under the title in the rendered page: the sapo."""
+    if not title or title not in page:
+        return None
+    idx = page.index(title)
+    for line in page[idx + 1 : idx + 2 + HEAD_LINES_BELOW]:
+        if words(line) >= SAPO_MIN_WORDS and is_sentence(line):
+            return line
+    return None
+
+
 def _page_title(
     root: Any, meta: dict[str, str], fallback_title: str | None
 ) -> tuple[str | None, str]:
@@ -199,6 +229,13 @@ def _page_title(
 def _from_html(
     text: str, *, source: str, url: str | None, selectors: SiteSelectors | None
 ) -> Article:
+    text = hp.slim_markup(text)
+    if len(text) > hp.MAX_MARKUP_CHARS:
+        raise BadInputError(
+            source,
+            f"page too large for an article ({len(text)} characters of markup without scripts "
+            f"and inline images; limit {hp.MAX_MARKUP_CHARS}); check the URL",
+        )
     root = hp.parse_html(text)
     if root is None:
         raise BadInputError(source, "HTML without any parsable content")
@@ -235,10 +272,21 @@ def _from_html(
             sources["title"] = "selectors"
     page = hp.render_lines(body_root)
     if not body_lines:
-        body_lines, traf_title = hp.fallback_extract(text, url)
+        body_lines = hp.fallback_extract(root, url)
         sources["body"] = "fallback"
         if not title:
-            title, sources["title"] = _page_title(root, meta, traf_title)
+            title, sources["title"] = _page_title(root, meta, None)
+        if not title:
+            extra = hp.fallback_metadata(root, url)
+            if not title and extra.get("title"):
+                title, sources["title"] = extra["title"], "fallback"
+            if extra.get("author"):
+                meta.setdefault("author", extra["author"])
+        sapo = _page_sapo(page, title)
+        if sapo and sapo not in body_lines:
+            # trafilatura often drops a sapo kept apart from the body: it goes under the title.
+            at = body_lines.index(title) + 1 if title in body_lines else 0
+            body_lines.insert(at, sapo)
         joined = "\n".join(body_lines)
         tables = hp.extract_tables(
             body_root, keep_if=lambda rows: all(c in joined for c in rows[0] if c)

@@ -8,6 +8,7 @@ extractor for pages without a working site profile.
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import re
@@ -17,6 +18,7 @@ from typing import Any
 
 import lxml.html
 import trafilatura
+import trafilatura.metadata
 from cssselect import GenericTranslator, SelectorError
 from lxml import etree
 
@@ -49,10 +51,30 @@ _BLOCK = {"p", "div", "section", "article", "main", "header", "footer", "aside",
           "body", "html", "label", "legend"}  # fmt: skip
 _WS = re.compile(r"\s+")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
-# Containers of site chrome: tables inside them are menus or calendars, not data.
-_CHROME = {"nav", "header", "footer", "aside", "form"}
+# Containers of site chrome: tables inside them are menus or calendars, not data. (Not "form":
+# SharePoint wraps the whole page in one.)
+_CHROME = {"nav", "header", "footer", "aside"}
+_TABLE_PARTS = ("tr", "td", "th", "tbody", "thead", "tfoot")
+_MD_IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)$")
 # A cell this long is a layout table holding the page, not a data table.
 LAYOUT_CELL_WORDS = 80
+
+
+# Markup that is never text, removed from very large pages before parsing (inline images in
+# base64 make a 300 kB article weigh megabytes).
+_HEAVY = re.compile(
+    r"<script\b.*?</script\s*>|<style\b.*?</style\s*>|<!--.*?-->|data:[\w/+.-]+;base64,[\w+/=]+",
+    re.I | re.S,
+)
+# Past this size (after removing the heavy markup) a page is not an article: the generic
+# extractor would take tens of seconds on it (20 MB of paragraphs: 27 s on the bench machine).
+MAX_MARKUP_CHARS = 5 * 1024 * 1024
+LARGE_PAGE_CHARS = 1024 * 1024
+
+
+def slim_markup(text: str) -> str:
+    """Large pages lose their scripts, styles, comments and inline images before parsing."""
+    return _HEAVY.sub(" ", text) if len(text) > LARGE_PAGE_CHARS else text
 
 
 def parse_html(text: str) -> lxml.html.HtmlElement | None:
@@ -227,26 +249,69 @@ def h1_title(root: Any) -> str | None:
     return None
 
 
+def is_layout_table(table: Any) -> bool:
+    """A table that lays out the page (nested tables, paragraphs in cells, very long cells)."""
+    if table.find(".//table") is not None:
+        return True
+    if table.xpath(".//td//p | .//td//div | .//td//h1 | .//td//h2 | .//td//ul"):
+        return True
+    return any(len(td.text_content().split()) > LAYOUT_CELL_WORDS for td in table.iter("td"))
+
+
+def delayout(root: Any) -> Any:
+    """A copy of the page with layout tables turned into divs.
+
+    trafilatura reads a table as data and flattens a page laid out in tables (old provincial CMSs,
+    congthuongthainguyen.gov.vn) into one line; as divs, its paragraphs survive.
+    """
+    root = copy.deepcopy(root)
+    for table in [t for t in root.iter("table") if is_layout_table(t)]:
+        own = [
+            el for el in table.iter(*_TABLE_PARTS) if next(el.iterancestors("table"), None) is table
+        ]
+        for el in (table, *own):
+            el.tag = "div"
+    return root
+
+
 _MD_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 
 
-def fallback_extract(html: str, url: str | None) -> tuple[list[str], str | None]:
-    """trafilatura's main text as lines (tables as "a | b" rows) and its title."""
+def fallback_metadata(root: Any, url: str | None) -> dict[str, str]:
+    """trafilatura's own title and author, asked only when the page's h1/meta tags gave none.
+
+    Not its date: htmldate guesses from anything on the page (header clocks, related lists) and
+    costs most of the fallback's time (measured in bench/bench_extraction.py).
+    """
+    try:
+        doc = trafilatura.metadata.extract_metadata(copy.deepcopy(root), default_url=url)
+    except Exception:  # metadata is optional; a failure must not lose the article
+        logger.debug("trafilatura metadata failed on %s", url or "<document>", exc_info=True)
+        return {}
+    found = {k: getattr(doc, k, None) for k in ("title", "author")}
+    return {k: " ".join(normalize_text(v).split()) for k, v in found.items() if v}
+
+
+def fallback_extract(root: Any, url: str | None) -> list[str]:
+    """trafilatura's main text as lines (tables as "a | b" rows, images as markers)."""
     try:
         doc = trafilatura.bare_extraction(
-            html, url=url, include_tables=True, include_comments=False, with_metadata=True,
-            include_images=False, deduplicate=False,
+            delayout(root), url=url, include_tables=True, include_comments=False,
+            with_metadata=False, include_images=True, deduplicate=False,
         )  # fmt: skip
     except Exception:  # trafilatura raises assorted errors on broken input; never fatal here
         logger.warning("trafilatura failed on %s", url or "<document>", exc_info=True)
-        return [], None
+        return []
     if doc is None or not getattr(doc, "text", None):
-        return [], None
+        return []
     lines: list[str] = []
     for line in split_units(doc.text):
         if _MD_SEPARATOR.match(line):
             continue
+        if _MD_IMAGE.match(line):
+            lines.append("[ảnh]")  # the caption under it is then recognised as one
+            continue
         if line.startswith("|") and line.rstrip().endswith("|"):
             line = " | ".join(c.strip() for c in line.strip().strip("|").split("|"))
         lines.append(line)
-    return lines, getattr(doc, "title", None)
+    return lines

@@ -55,6 +55,7 @@ _REVIEW = [re.compile(p, re.I) for p in dv.REVIEW_YEAR]
 _MONTH_ZERO = re.compile(r"(tháng)\s+0(\d)\b", re.I)
 _VIEWS = [re.compile(p) for p in bp.VIEW_COUNTERS]
 _BYLINE_PREFIX = re.compile("^(?:" + "|".join(bp.BYLINE_PREFIXES) + ")", re.I)
+_BYLINE_OFFICE = re.compile("(?:" + "|".join(bp.BYLINE_OFFICES) + ")")
 _BYLINE_NOTE = re.compile("(?:" + "|".join(bp.BYLINE_NOTES) + ")")
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
 _NAME_JOINERS = {"-", "–", "&", "và", ",", "|"}
@@ -300,6 +301,8 @@ def clean_author(line: str) -> str | None:
     text = _BYLINE_NOTE.sub("", text).strip(" ,;-–")
     if not text or text.endswith(_TERMINAL):
         return None
+    if _BYLINE_OFFICE.fullmatch(text) and len(text.split()) <= 8:
+        return " ".join(text.split())
     words = text.replace(",", " , ").split()
     names = [w for w in words if w not in _NAME_JOINERS]
     if not 1 <= len(names) <= 6 or len(words) > 9:

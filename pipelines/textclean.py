@@ -241,6 +241,14 @@ def parse_rendered_text(text: str | list[str], *, known_title: str | None = None
         split_units(text) if isinstance(text, str) else [u for t in text for u in split_units(t)]
     )
     if known_title is not None:
+        if known_title in units:
+            # Lines above the title (a section label, a clock) are not article text.
+            idx = units.index(known_title)
+            for line in units[:idx]:
+                hit = md.classify_date_line(line)
+                if hit:
+                    (layout.clocks if hit.kind == "clock" else layout.head_dates).append(hit)
+            units = units[idx + 1 :]
         units = [u for u in units if u != known_title]
     lines = strip_boilerplate(units, layout)
     i = _split_head(lines, layout, known_title)

@@ -135,6 +135,11 @@ BYLINE_PREFIXES: tuple[str, ...] = (
     r"Nhóm PV|Thực hiện|Bút danh|Tin bài)\s*:\s*",
 )
 
+# Bylines signed by an office rather than a person ("Phòng Đăng ký kinh doanh"), case sensitive.
+BYLINE_OFFICES: tuple[str, ...] = (
+    r"(Phòng|Sở|Ban|Văn phòng|Trung tâm|Chi cục|Cục|UBND|Ủy ban|Nhóm|Hội|Báo|Đài|Cổng TTĐT) [^.;:!?]{2,60}",
+)
+
 # Parenthesised notes after a byline name ("Thu Hà (TH)") that are not part of the name.
 BYLINE_NOTES: tuple[str, ...] = (
     r"\s*\((TH|T/H|t/h|th|tổng hợp|Tổng hợp|lược dịch|biên dịch|CTV|ctv|[^()]{1,40})\)\s*$",

@@ -1,0 +1,111 @@
+"""`scrapy extract PATH... [--url URL]`: run the extraction on files, one JSON line per file.
+
+The work is done by ``extract_paths`` (no Scrapy in it), so tests and offline scripts call the
+same code as the command; the command only parses options, prints and sets the exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from scrapy.commands import ScrapyCommand
+from scrapy.exceptions import UsageError
+
+from pipelines.errors import BadInputError
+from pipelines.extraction import extract_document
+
+logger = logging.getLogger(__name__)
+
+_HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".aspx", ".phtml"}
+
+
+def _facts_function() -> Callable[..., list[dict[str, Any]]] | None:
+    # The indicator extractor is written in parallel (pipelines.indicators); until it lands,
+    # facts are an empty list rather than an error.
+    try:
+        from pipelines.indicators import extract_facts
+    except ImportError:
+        logger.debug("pipelines.indicators.extract_facts not available; facts will be []")
+        return None
+    return extract_facts
+
+
+def expand_paths(paths: Iterable[str]) -> list[Path]:
+    """Files named, and the files of directories named (sorted, not recursive into hidden ones)."""
+    out: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            out.extend(
+                sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+            )
+        else:
+            out.append(path)
+    return out
+
+
+def extract_paths(paths: Iterable[str], *, url: str | None = None) -> Iterator[dict[str, Any]]:
+    """One record per file: the article fields and facts, or {"file", "error"}."""
+    facts_of = _facts_function()
+    for path in expand_paths(paths):
+        record: dict[str, Any] = {"file": str(path)}
+        try:
+            data = path.read_bytes()
+            content_type = "text/html" if path.suffix.lower() in _HTML_SUFFIXES else None
+            article = extract_document(data, source=str(path), url=url, content_type=content_type)
+        except (BadInputError, OSError) as err:
+            record["error"] = str(err)
+            yield record
+            continue
+        facts: list[dict[str, Any]] = []
+        if facts_of is not None:
+            try:
+                facts = facts_of(
+                    article.body, published_at=article.published_at, tables=article.tables
+                )
+            except Exception as err:  # another component's bug must not hide the article
+                logger.exception("%s: extract_facts failed", path)
+                record["facts_error"] = f"{type(err).__name__}: {err}"
+        record.update(
+            title=article.title,
+            sapo=article.sapo,
+            published_at=article.published_at,
+            author=article.author,
+            province=article.province,
+            province_current=article.province_current,
+            views=article.views,
+            body=article.body,
+            facts=facts,
+        )
+        yield record
+
+
+class Command(ScrapyCommand):
+    requires_project = False
+    default_settings = {"LOG_LEVEL": "WARNING"}
+
+    def syntax(self) -> str:
+        return "PATH... [--url URL]"
+
+    def short_desc(self) -> str:
+        return "Extract article fields and facts from files (one JSON object per line)"
+
+    def add_options(self, parser: argparse.ArgumentParser) -> None:
+        super().add_options(parser)
+        parser.add_argument("--url", default=None, help="URL the file was fetched from")
+
+    def run(self, args: list[str], opts: argparse.Namespace) -> None:
+        if not args:
+            raise UsageError("give at least one file or directory")
+        failed = 0
+        for record in extract_paths(args, url=opts.url):
+            failed += "error" in record
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+        self.exitcode = 1 if failed else 0

@@ -10,16 +10,19 @@ The vocabulary is data (``vocab.py``, ``vocab_figures.py``), compiled once at im
 from __future__ import annotations
 
 import logging
+import re
 from datetime import date
 from typing import Any
 
-from pipelines.indicators.attach import sentence_facts
+from pipelines.indicators.attach import read_periods_only, sentence_facts
 from pipelines.indicators.lexicon import CONTINUATION_RE
 from pipelines.indicators.measures import State
 from pipelines.indicators.segment import normalize, paragraphs, sentences
 from pipelines.indicators.tables import table_facts
 
 logger = logging.getLogger(__name__)
+
+_DIGIT = re.compile(r"\d")
 
 __all__ = ["extract_facts", "parse_published"]
 
@@ -68,8 +71,13 @@ def extract_facts(
     text = norm.text
     state = State(published=published)
     found: list[dict[str, Any]] = []
-    for p_start, p_end in paragraphs(text):
+    spans = paragraphs(text)
+    for i, (p_start, p_end) in enumerate(spans):
         state.new_paragraph(bool(CONTINUATION_RE.match(text, p_start)))
+        continued = i + 1 < len(spans) and CONTINUATION_RE.match(text, spans[i + 1][0])
+        if not _DIGIT.search(text, p_start, p_end) and not continued:
+            read_periods_only(text, p_start, p_end, state)
+            continue
         for s_start, s_end in sentences(text, p_start, p_end):
             found.extend(sentence_facts(text, s_start, s_end, state))
     facts = []

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from pipelines.indicators.figures import Figure, find_figures
-from pipelines.indicators.lexicon import Mention, find_mentions
+from pipelines.indicators.lexicon import Mention, find_mentions, find_periods
 from pipelines.indicators.measures import (
     INDUSTRY,
     OTHER,
@@ -173,6 +173,13 @@ def _fact(fig: Figure, st: State, text: str) -> dict[str, Any] | None:
         "end": fig.end,
         "_explicit_basis": bool(fig.basis_text),
     }
+
+
+def read_periods_only(text: str, start: int, end: int, st: State) -> None:
+    """A paragraph without a single digit states no figure: only its periods ("Trong năm qua")
+    can matter later, so skip the phrase scan (the costliest step, bench_indicators.py)."""
+    for m in find_periods(text[start:end]):
+        _apply_mention(m, st, text)
 
 
 def sentence_facts(text: str, start: int, end: int, st: State) -> list[dict[str, Any]]:

@@ -358,6 +358,11 @@ class ExtractionPipeline:
             (str(v) for k, v in headers.items() if str(k).lower() == "content-type"), None
         )
         url = item.get("final_url") or item.get("url")
+        if item.get("fetch_error"):
+            # the spider could not fetch it: the storage pipeline records the failure
+            raise DropItem(str(item["fetch_error"]))
+        if item.get("raw") is None:
+            raise DropItem(f"{url}: nothing was fetched")
         try:
             article = extract_document(
                 item["raw"],

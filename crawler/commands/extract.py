@@ -10,7 +10,7 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,21 +19,11 @@ from scrapy.exceptions import UsageError
 
 from pipelines.errors import BadInputError
 from pipelines.extraction import extract_document
+from pipelines.process import facts_for
 
 logger = logging.getLogger(__name__)
 
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".aspx", ".phtml"}
-
-
-def _facts_function() -> Callable[..., list[dict[str, Any]]] | None:
-    # The indicator extractor is written in parallel (pipelines.indicators); until it lands,
-    # facts are an empty list rather than an error.
-    try:
-        from pipelines.indicators import extract_facts
-    except ImportError:
-        logger.debug("pipelines.indicators.extract_facts not available; facts will be []")
-        return None
-    return extract_facts
 
 
 def expand_paths(paths: Iterable[str]) -> list[Path]:
@@ -52,7 +42,6 @@ def expand_paths(paths: Iterable[str]) -> list[Path]:
 
 def extract_paths(paths: Iterable[str], *, url: str | None = None) -> Iterator[dict[str, Any]]:
     """One record per file: the article fields and facts, or {"file", "error"}."""
-    facts_of = _facts_function()
     for path in expand_paths(paths):
         record: dict[str, Any] = {"file": str(path)}
         try:
@@ -64,14 +53,11 @@ def extract_paths(paths: Iterable[str], *, url: str | None = None) -> Iterator[d
             yield record
             continue
         facts: list[dict[str, Any]] = []
-        if facts_of is not None:
-            try:
-                facts = facts_of(
-                    article.body, published_at=article.published_at, tables=article.tables
-                )
-            except Exception as err:  # another component's bug must not hide the article
-                logger.exception("%s: extract_facts failed", path)
-                record["facts_error"] = f"{type(err).__name__}: {err}"
+        try:
+            facts = facts_for(article)
+        except Exception as err:  # a bug in the indicator rules must not hide the article
+            logger.exception("%s: extract_facts failed", path)
+            record["facts_error"] = f"{type(err).__name__}: {err}"
         record.update(
             title=article.title,
             sapo=article.sapo,

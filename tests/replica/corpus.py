@@ -62,9 +62,13 @@ def seed_paragraphs() -> dict[str | None, tuple[str, ...]]:
         text = path.read_text(encoding="utf-8")
         for stop in _SEED_STOP:
             text = text.split(stop)[0]
-        paras = [p.strip() for p in re.split(r"\n\s*\n", text)]
+        # One-line paragraphs only: the seeds' multi-line blocks are page headers (date, toolbar,
+        # title, sapo). Non-breaking spaces become plain ones, as every extractor does.
+        paras = [p.strip() for p in re.split(r"\n\s*\n", text) if "\n" not in p.strip()]
         province = data.SEED_PROVINCES.get(path.name[:3])
-        out.setdefault(province, []).extend(p for p in paras if len(p.split()) >= 25)
+        out.setdefault(province, []).extend(
+            " ".join(p.split()) for p in paras if len(p.split()) >= 25
+        )
     return {k: tuple(v) for k, v in out.items()}
 
 

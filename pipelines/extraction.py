@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,10 +70,13 @@ def extract_document(
     source: str,
     url: str | None = None,
     content_type: str | None = None,
-    selectors: SiteSelectors | None = None,
+    selectors: SiteSelectors | Sequence[SiteSelectors] | None = None,
 ) -> Article:
     """Turn one document into an article. Raises BadInputError for empty, binary, undecodable
-    or text-less input, with a message naming ``source``."""
+    or text-less input, with a message naming ``source``.
+
+    ``selectors`` may be several dated versions of a site's selectors, most likely first: the
+    first whose body selectors find a body is used (see ``SiteProfile.selector_candidates``)."""
     if isinstance(data, str):
         if len(data) > MAX_DOCUMENT_BYTES:
             raise BadInputError(source, f"document too large ({len(data)} characters)")
@@ -226,8 +230,21 @@ def _page_title(
     return (fallback_title, "fallback") if fallback_title else (None, "")
 
 
+def _pick_version(root: Any, versions: Sequence[SiteSelectors]) -> SiteSelectors | None:
+    """The first selector version whose body selectors find a body on this page."""
+    for version in versions:
+        found = hp.select_all(root, version.body)
+        if sum(words(" ".join(el.itertext())) for el in found) >= SELECTOR_BODY_MIN_WORDS:
+            return version
+    return versions[0] if versions else None
+
+
 def _from_html(
-    text: str, *, source: str, url: str | None, selectors: SiteSelectors | None
+    text: str,
+    *,
+    source: str,
+    url: str | None,
+    selectors: SiteSelectors | Sequence[SiteSelectors] | None,
 ) -> Article:
     text = hp.slim_markup(text)
     if len(text) > hp.MAX_MARKUP_CHARS:
@@ -239,6 +256,8 @@ def _from_html(
     root = hp.parse_html(text)
     if root is None:
         raise BadInputError(source, "HTML without any parsable content")
+    if selectors is not None and not isinstance(selectors, SiteSelectors):
+        selectors = _pick_version(root, selectors)
     meta = hp.page_metadata(root)
     body_root = root.find("body") if root.find("body") is not None else root
     sources: dict[str, str] = {}

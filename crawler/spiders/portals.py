@@ -1,0 +1,229 @@
+"""One spider per site profile (``crawler/sites``), all from one generic, archive-aware class.
+
+Discovery: listing pages (with pagination), sitemaps (filtered by ``lastmod``) and RSS feeds.
+Incremental: a URL the archive already holds is never requested again; pagination stops at the
+first listing page that holds only known articles (``-a backfill=1`` walks everything and ignores
+``lastmod``); URLs that failed in earlier runs are retried first.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Iterable, Iterator
+from datetime import UTC, date, datetime, timedelta
+from email.utils import parsedate_to_datetime
+from typing import Any, ClassVar
+
+import scrapy
+from parsel import Selector
+from scrapy.http import Response
+from scrapy.settings import BaseSettings
+from scrapy.utils.sitemap import Sitemap
+
+from crawler.archive_index import ArchiveIndex
+from crawler.items import ArticleItem
+from crawler.sites import all_profiles
+from crawler.sites.base import Listing, SiteProfile
+
+logger = logging.getLogger(__name__)
+
+TRUE_WORDS = ("1", "true", "yes", "on")
+
+
+def parse_lastmod(text: str | None) -> date | None:
+    """The date of a sitemap ``<lastmod>`` (W3C datetime) or RSS ``<pubDate>`` (RFC 822)."""
+    if not text:
+        return None
+    text = text.strip()
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+class PortalSpider(scrapy.Spider):
+    profile: ClassVar[SiteProfile]
+
+    def __init__(self, backfill: str = "0", **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.backfill = str(backfill).lower() in TRUE_WORDS
+        self.index: ArchiveIndex | None = None
+        self.scheduled: set[str] = set()  # article URLs requested in this run
+        self.cutoff: date | None = None
+        self.source_name = self.profile.name
+        self.base_url = self.profile.base_url
+
+    @classmethod
+    def update_settings(cls, settings: BaseSettings) -> None:
+        super().update_settings(settings)
+        if settings.get("REPLICA_URL"):
+            # our own server on loopback: no politeness delays (robots.txt is still obeyed)
+            settings.set("DOWNLOAD_DELAY", 0, priority="spider")
+            settings.set("AUTOTHROTTLE_ENABLED", False, priority="spider")
+            settings.set("CONCURRENT_REQUESTS_PER_DOMAIN", 16, priority="spider")
+
+    # --- start ------------------------------------------------------------------------------
+
+    async def start(self) -> AsyncIterator[Any]:
+        self.index = ArchiveIndex(self.settings.get("ARCHIVE_URL"))
+        last = None if self.backfill else self.index.last_finished_run(self.name)
+        # a day's margin: lastmod is often a local date, runs are stamped in UTC
+        self.cutoff = (last.date() - timedelta(days=1)) if last else None
+        retry = [u for u in self.index.pending_failures(self.name) if self.profile.is_article(u)]
+        if retry:
+            logger.info("%s: retrying %d URLs that failed before", self.name, len(retry))
+        for url in retry:
+            yield self.article_request(url)
+        for feed in self.profile.feeds:
+            yield scrapy.Request(feed, callback=self.parse_feed, errback=self.entry_failed)
+        for sitemap in self.profile.sitemaps:
+            yield scrapy.Request(sitemap, callback=self.parse_sitemap, errback=self.entry_failed)
+        for i, listing in enumerate(self.profile.listings):
+            yield scrapy.Request(
+                listing.url,
+                callback=self.parse_listing,
+                errback=self.entry_failed,
+                cb_kwargs={"listing": i, "page": 1},
+            )
+
+    def closed(self, reason: str) -> None:
+        if self.index is not None:
+            self.index.close()
+
+    # --- discovery ----------------------------------------------------------------------------
+
+    def new_articles(self, urls: Iterable[str]) -> list[str]:
+        """Canonical article URLs among ``urls`` that the archive does not hold, in order."""
+        seen: dict[str, None] = {}
+        for url in urls:
+            if self.profile.is_article(url):
+                seen.setdefault(self.profile.canonical(url), None)
+        candidates = list(seen)
+        candidates = [u for u in candidates if u not in self.scheduled]
+        known = self.index.known(candidates) if self.index else set()
+        self.crawler.stats.inc_value("incremental/known_skipped", len(known))
+        return [u for u in candidates if u not in known]
+
+    def article_request(self, url: str) -> scrapy.Request:
+        self.scheduled.add(url)
+        self.crawler.stats.inc_value("incremental/article_requests")
+        return scrapy.Request(url, callback=self.parse_article, errback=self.article_failed)
+
+    def parse_listing(self, response: Response, listing: int, page: int) -> Iterator[Any]:
+        spec: Listing = self.profile.listings[listing]
+        links = [
+            response.urljoin(h) for h in response.css(f"{spec.link_selector}::attr(href)").getall()
+        ]
+        articles = [u for u in links if self.profile.is_article(u)]
+        new = self.new_articles(articles)
+        self.crawler.stats.inc_value("incremental/listing_pages")
+        for url in new:
+            yield self.article_request(url)
+        if not articles:
+            logger.debug("%s: listing page %d is empty: end of %s", self.name, page, spec.url)
+            return
+        if not new and not self.backfill:
+            logger.info("%s: listing page %d holds only known articles: stop", self.name, page)
+            return
+        if spec.page_url and page < spec.max_pages:
+            nxt = spec.page_url.format(page=page + 1, offset=page * spec.page_size)
+            yield response.follow(
+                nxt,
+                callback=self.parse_listing,
+                errback=self.entry_failed,
+                cb_kwargs={"listing": listing, "page": page + 1},
+            )
+
+    def parse_sitemap(self, response: Response) -> Iterator[Any]:
+        try:
+            sitemap = Sitemap(response.body)  # lxml without entity resolution: safe on hostile XML
+        except Exception as exc:
+            logger.error("%s: sitemap %s is not valid XML: %s", self.name, response.url, exc)
+            return
+        entries = list(sitemap)
+        fresh = [e for e in entries if self._fresh(e.get("lastmod"))]
+        self.crawler.stats.inc_value("incremental/sitemap_stale", len(entries) - len(fresh))
+        if sitemap.type == "sitemapindex":
+            for entry in fresh:
+                yield scrapy.Request(
+                    entry["loc"], callback=self.parse_sitemap, errback=self.entry_failed
+                )
+            return
+        for url in self.new_articles(e["loc"] for e in fresh):
+            yield self.article_request(url)
+
+    def parse_feed(self, response: Response) -> Iterator[Any]:
+        selector = Selector(text=response.text, type="xml")
+        selector.remove_namespaces()
+        urls = []
+        for item in selector.xpath("//item | //entry"):
+            link = item.xpath("link/text()").get() or item.xpath("link/@href").get()
+            when = item.xpath("pubDate/text() | updated/text() | published/text()").get()
+            if link and self._fresh(when):
+                urls.append(response.urljoin(link.strip()))
+        for url in self.new_articles(urls):
+            yield self.article_request(url)
+
+    def _fresh(self, lastmod: str | None) -> bool:
+        if self.cutoff is None:
+            return True
+        when = parse_lastmod(lastmod)
+        return when is None or when >= self.cutoff
+
+    # --- articles -----------------------------------------------------------------------------
+
+    def parse_article(self, response: Response) -> Iterator[ArticleItem]:
+        fetched = datetime.now(UTC)
+        requested = response.request.url if response.request else response.url
+        yield ArticleItem(
+            url=requested,
+            final_url=response.url,
+            canonical_url=self.profile.canonical(requested),
+            source=self.name,
+            status=response.status,
+            headers={
+                k.decode("latin-1"): b", ".join(v).decode("latin-1")
+                for k, v in response.headers.items()
+            },
+            raw=response.body,
+            fetched_at=fetched,
+            profile=self.profile.selector_candidates(fetched.date()),
+        )
+
+    def article_failed(self, failure: Any) -> Iterator[ArticleItem]:
+        url = failure.request.url
+        message = f"{url}: {failure.type.__name__}: {failure.getErrorMessage()}"
+        logger.error("%s: article not fetched: %s", self.name, message)
+        self.crawler.stats.inc_value("incremental/article_failures")
+        yield ArticleItem(url=url, source=self.name, fetch_error=message)
+
+    def entry_failed(self, failure: Any) -> Iterator[ArticleItem]:
+        url = failure.request.url
+        message = f"{url}: {failure.type.__name__}: {failure.getErrorMessage()}"
+        logger.error("%s: entry point not fetched: %s", self.name, message)
+        self.crawler.stats.inc_value("incremental/entry_failures")
+        yield ArticleItem(url=url, source=self.name, fetch_error=message)
+
+
+def _spider_class(profile: SiteProfile) -> type[PortalSpider]:
+    class_name = "".join(part.capitalize() for part in profile.key.split("_")) + "Spider"
+    return type(
+        class_name,
+        (PortalSpider,),
+        {
+            "name": profile.key,
+            "profile": profile,
+            "allowed_domains": list(profile.domains),
+            "__module__": __name__,
+            "__doc__": f"Crawls {profile.name} ({profile.base_url}).",
+        },
+    )
+
+
+SPIDERS: dict[str, type[PortalSpider]] = {_p.key: _spider_class(_p) for _p in all_profiles()}
+# module attributes, so that Scrapy's spider loader finds them (each exactly once)
+globals().update({cls.__name__: cls for cls in SPIDERS.values()})

@@ -40,23 +40,41 @@ def parse_published(published_at: str | None) -> date | None:
         return None
 
 
+def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """The same fact stated twice: a title rounds ("gần 709 nghìn tỷ" for 708.950 tỷ) and may
+    leave out the period, so values within the scorer's tolerance and a missing period agree."""
+    if any(a[k] != b[k] for k in ("indicator", "sector", "measure")):
+        return False
+    if a["period"] and b["period"] and a["period"] != b["period"]:
+        return False
+    x, y = a["value"], b["value"]
+    if a["measure"] == "level":
+        return abs(x - y) <= 0.005 * max(abs(x), abs(y))
+    return abs(x - y) <= 1e-6
+
+
+def _better(new: dict[str, Any], old: dict[str, Any]) -> bool:
+    """Which copy to keep: the one that states its base, then its period, then its status."""
+
+    def rank(f: dict[str, Any]) -> tuple[bool, ...]:
+        hedged = f["status"] in ("estimate", "target")  # titles drop "ước", bodies keep it
+        return (f["_explicit_basis"], f["period"] is not None, hedged, f["qualifier"] is None)
+
+    return rank(new) > rank(old)
+
+
 def _dedupe(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One fact per (indicator, sector, measure, value, period): a figure repeated in the title
-    and the body is one fact, and the copy that states its comparison base wins (the title's
-    "tăng 4,7%" loses to the body's "tăng 4,7% so với tháng 9/2021", seed 004)."""
-    kept: dict[tuple[Any, ...], dict[str, Any]] = {}
+    """One fact per figure: a figure repeated in the title and the body is one fact, and the
+    copy that states its comparison base wins (the title's "tăng 4,7%" loses to the body's
+    "tăng 4,7% so với tháng 9/2021", seed 004)."""
+    kept: list[dict[str, Any]] = []
     for fact in facts:
-        key = (
-            fact["indicator"],
-            fact["sector"],
-            fact["measure"],
-            round(fact["value"], 6),
-            fact["period"],
-        )
-        old = kept.get(key)
-        if old is None or (fact["_explicit_basis"] and not old["_explicit_basis"]):
-            kept[key] = fact
-    return list(kept.values())
+        twin = next((i for i, old in enumerate(kept) if _same(fact, old)), None)
+        if twin is None:
+            kept.append(fact)
+        elif _better(fact, kept[twin]):
+            kept[twin] = fact
+    return kept
 
 
 def extract_facts(

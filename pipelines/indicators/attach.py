@@ -27,8 +27,9 @@ from pipelines.indicators.periods import Period, classify_basis, resolve_period
 logger = logging.getLogger(__name__)
 
 # Between a share figure and its denominator ("chiếm 93,3% tổng giá trị sản xuất công nghiệp").
-_DENOMINATOR_GAP = re.compile(r"[\s(]*(?:(?:của|trong|so với)\s+)?", re.IGNORECASE)
+_DENOMINATOR_GAP = re.compile(r"[\s(]*(?:(?:của|trong|so với)\s+)?(?:tổng\s+)?", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:]")
+_GRDP_FRAME = re.compile(r"(?:trong|cơ cấu|của|vào|so với)\s+$", re.IGNORECASE)
 
 
 def _exclusion_zones(text: str, mentions: list[Mention], end: int) -> list[tuple[int, int]]:
@@ -91,10 +92,28 @@ def _base(m: Mention, st: State) -> Period | None:
     return st.period
 
 
+def _apply_status(m: Mention, st: State, text: str) -> None:
+    """Target is a frame; an estimate word is one too when it opens the sentence ("Ước cả năm
+    2023, ... đạt X"), and otherwise holds to the end of its clause ("được ước tính đạt X")."""
+    if m.key == "target":
+        st.status = "target"
+    elif m.key == "estimate":
+        st.status = "estimate"
+        st.status_frame = st.status_frame or not st.subject_seen
+    elif st.status == "estimate" and (
+        st.status_frame or not _CLAUSE_BREAK.search(text, st.status_end, m.start)
+    ):
+        pass
+    elif st.status != "target":
+        st.status = "actual"
+    st.status_end = m.end
+
+
 def _apply_mention(m: Mention, st: State, text: str) -> None:
     if m.kind == "status":
-        if m.key == "estimate" or st.status != "target":
-            st.status = m.key
+        _apply_status(m, st, text)
+    elif m.kind == "basis":
+        st.pending_basis = text[m.start : m.end]
     elif m.kind == "period":
         period = resolve_period(m.key, m.groups, _base(m, st), st.published)
         if period is not None:
@@ -108,15 +127,18 @@ def _apply_mention(m: Mention, st: State, text: str) -> None:
         st.growth = True
     elif m.kind == "share":
         st.share = True
+    elif m.kind == "plan":
+        st.plan_pending = True
     elif m.kind == "grdp":
         st.grdp = st.share = True
-        if st.indicator_sentence != st.sentence:
+        # "trong cơ cấu GRDP" frames an industry share; "GRDP tăng 5,1%" has its own subject.
+        if not _GRDP_FRAME.search(text, max(0, m.start - 16), m.start):
             st.indicator, st.sector = OTHER, None
     elif m.kind == "other":
         st.indicator, st.sector, st.anchor = OTHER, None, m.start
         st.indicator_sentence = st.sentence
     elif m.kind == "indicator":
-        st.anchor = m.start
+        st.anchor, st.subject_seen = m.start, True
         if m.key != INDUSTRY:
             st.indicator, st.indicator_sentence, st.sector = m.key, st.sentence, None
         elif st.indicator_sentence != st.sentence or st.indicator in (None, OTHER, INDUSTRY):
@@ -124,7 +146,7 @@ def _apply_mention(m: Mention, st: State, text: str) -> None:
         else:  # "... giá trị gia tăng của ngành công nghiệp": a qualifier, not a new subject
             st.sector = None
     elif m.kind == "sector":
-        st.sector, st.anchor = m.key, m.start
+        st.sector, st.anchor, st.subject_seen = m.key, m.start, True
 
 
 def _retro_period(events: list[Any], i: int, text: str, st: State) -> None:
@@ -154,8 +176,9 @@ def _fact(fig: Figure, st: State, text: str) -> dict[str, Any] | None:
         return None
     basis = None
     if measure == "change":
-        if fig.basis_text:
-            basis = st.basis = classify_basis(fig.basis_text, st.period, st.published)
+        stated = fig.basis_text or st.pending_basis
+        if stated:
+            basis = st.basis = classify_basis(stated, st.period, st.published)
         else:
             basis = st.basis or "yoy"
     start = st.anchor if st.anchor is not None else fig.cue_start
@@ -171,7 +194,7 @@ def _fact(fig: Figure, st: State, text: str) -> dict[str, Any] | None:
         "qualifier": fig.qualifier,
         "start": start,
         "end": fig.end,
-        "_explicit_basis": bool(fig.basis_text),
+        "_explicit_basis": bool(fig.basis_text or st.pending_basis),
     }
 
 
@@ -182,10 +205,28 @@ def read_periods_only(text: str, start: int, end: int, st: State) -> None:
         _apply_mention(m, st, text)
 
 
+def _denominator_fact(events: list[Any], i: int, text: str, st: State) -> dict[str, Any] | None:
+    """ "Ngành điện chiếm 68,5% trong tổng giá trị sản xuất công nghiệp": with no indicator yet,
+    the whole a share is taken of names the indicator."""
+    fig = events[i]
+    nxt = events[i + 1] if i + 1 < len(events) else None
+    if fig.cue != "share" or st.indicator is not None or not isinstance(nxt, Mention):
+        return None
+    if nxt.kind != "indicator" or not _DENOMINATOR_GAP.fullmatch(text, fig.end, nxt.start):
+        return None
+    st.indicator = nxt.key
+    try:
+        return _fact(fig, st, text)
+    finally:
+        st.indicator = None
+
+
 def sentence_facts(text: str, start: int, end: int, st: State) -> list[dict[str, Any]]:
     """Facts of the sentence ``text[start:end]``, updating ``st`` as the text is read."""
     mentions, figures = _prepare(text, start, end)
     st.new_sentence(states_period=any(m.kind == "period" for m in mentions))
+    # A GRDP frame anywhere in the sentence ("công nghiệp chiếm 52,6% trong cơ cấu GRDP").
+    st.grdp = any(m.kind == "grdp" for m in mentions)
     events: list[Any] = sorted([*mentions, *figures], key=lambda e: e.start)
     facts: list[dict[str, Any]] = []
     denominator_from = -1
@@ -194,10 +235,10 @@ def sentence_facts(text: str, start: int, end: int, st: State) -> list[dict[str,
         if isinstance(event, Figure):
             if not period_seen:
                 _retro_period(events, i, text, st)
-            fact = _fact(event, st, text)
+            fact = _fact(event, st, text) or _denominator_fact(events, i, text, st)
             if fact is not None:
                 facts.append(fact)
-            st.anchor = None
+            st.anchor, st.subject_seen = None, True
             denominator_from = event.end if event.cue == "share" else -1
             continue
         if denominator_from >= 0 and event.kind in ("indicator", "other", "grdp", "sector"):

@@ -103,6 +103,8 @@ PHRASES: dict[str, re.Pattern[str]] = {
     "share": compile_keyed("share", [("share", vocab.SHARE_CONTEXT)]),
     "grdp": compile_keyed("grdp", [("grdp", vocab.GRDP_CONTEXT)]),
     "exclusion": compile_keyed("exclusion", [("exclusion", vocab.EXCLUSION)]),
+    "plan": compile_keyed("plan", [("plan", vocab.PLAN_BASIS)]),
+    "basis": compile_keyed("basis", [("basis", vocab.LEAD_BASIS)]),
 }
 # Periods carry their own named groups, so each shape is a separate regex.
 # One regex for all shapes (10x faster than one per shape): inner group names get a
@@ -128,7 +130,9 @@ UNIT_RE = compile_keyed(
 _CUE = "|".join(f"(?P<{k}_{i}>{expand(s)})" for i, (k, s) in enumerate(vf.CUES))
 _QUAL = "|".join(f"(?P<q{k or 'none'}_{i}>{expand(s)})" for i, (k, s) in enumerate(vf.QUALIFIERS))
 # The words just left of a number: [cue] [qualifier], ending where the number starts.
-LEFT_RE = re.compile(rf"(?<!\w)(?:(?P<cue>{_CUE})\s+)?(?:(?P<qual>{_QUAL})\s+)?$", _FLAGS)
+LEFT_RE = re.compile(
+    rf"(?<!\w)(?:(?P<cue>{_CUE})\s+)?(?:bình\s+quân\s+)?(?:(?P<qual>{_QUAL})\s+)?$", _FLAGS
+)
 PLAN_TAIL_RE = re.compile(rf"\s*(?:{expand(vf.PLAN_TAIL)})(?!\w)", _FLAGS)
 BASIS_TAIL_RE = re.compile(rf"\s*,?\s*(?<!\w)(?P<basis>{expand(vf.BASIS_TAIL)})", _FLAGS)
 CONTINUATION_RE = re.compile(rf"\s*(?:{expand(vocab.CONTINUATION)})(?!\w)", _FLAGS)

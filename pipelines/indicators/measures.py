@@ -60,6 +60,11 @@ class State:
     share: bool = False
     grdp: bool = False
     last_pct_measure: str | None = None
+    plan_pending: bool = False  # "so với kế hoạch" stated before the figure
+    pending_basis: str | None = None  # "So với cùng kỳ, ..." stated before the figures
+    status_frame: bool = False  # the status word opened the sentence
+    status_end: int = 0
+    subject_seen: bool = False
     anchor: int | None = None
 
     def new_paragraph(self, continuation: bool) -> None:
@@ -69,7 +74,9 @@ class State:
 
     def new_sentence(self, states_period: bool) -> None:
         self.sentence += 1
-        self.growth = self.share = self.grdp = False
+        self.growth = self.share = self.grdp = self.plan_pending = False
+        self.status_frame = self.subject_seen = False
+        self.pending_basis = None
         self.last_pct_measure, self.anchor = None, None
         if states_period:  # a new time frame: the old status and basis no longer hold
             self.status, self.basis = None, None
@@ -78,7 +85,9 @@ class State:
 def _percent_measure(fig: Figure, st: State, indicator: str | None) -> tuple[str, float] | None:
     """Measure of a bare percentage ("đạt 7,7%", "với 11,9%")."""
     x = fig.value
-    if fig.basis_text and fig.cue in ("reach", None) and x >= INDEX_FLOOR:
+    if st.plan_pending and fig.cue in ("reach", None):
+        return "plan_progress", x
+    if (fig.basis_text or st.pending_basis) and fig.cue in ("reach", None) and x >= INDEX_FLOOR:
         return "change", round(x - 100, 6)
     if indicator == "household_electricity_rate":
         return "level", x
@@ -140,11 +149,19 @@ def resolve_indicator(indicator: str | None, measure: str, unit: str, st: State)
     return indicator
 
 
+def _month(day: date) -> int:
+    return day.year * 12 + day.month - 1
+
+
 def resolve_status(st: State) -> str:
     """target / estimate / actual from the words seen and the period's place in time."""
     period, published = st.period, st.published
-    future = bool(period and published and period.first > published.year * 12 + published.month - 1)
+    future = bool(period and published and period.first > _month(published))
     horizon = bool(period and period.year in st.horizons)
+    # A span of years still running when the article was written is a plan ("thời kỳ 2021-2030").
+    horizon = horizon or bool(
+        period and published and period.last - period.first > 11 and period.last > _month(published)
+    )
     if st.status in ("target", "estimate"):
         return st.status
     return "target" if future or horizon else "actual"

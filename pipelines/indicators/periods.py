@@ -17,6 +17,13 @@ from pipelines.indicators.lexicon import BASIS_WORDS_RE, find_periods
 logger = logging.getLogger(__name__)
 
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_WORDS = ["một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"]
+MONTH_WORDS = {w: i + 1 for i, w in enumerate(_WORDS)} | {"mười một": 11, "mười hai": 12}
+
+
+def _count(text: str | None) -> int:
+    text = " ".join((text or "").lower().split())
+    return int(text) if text.isdigit() else MONTH_WORDS.get(text, 0)
 
 
 @dataclass(frozen=True)
@@ -102,7 +109,7 @@ def resolve_period(
     if year is None:
         return None
     if kind == "months":
-        n = int(groups["n"] or 0)
+        n = _count(groups["n"])
         if not 1 <= n <= 12:
             return None
         if groups.get("pos") == "cuối":

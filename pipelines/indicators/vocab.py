@@ -25,6 +25,7 @@ VARIANTS: dict[str, str] = {
 _CN = "(?:công nghiệp|CN)"
 _OWNERS = "(?:do )?(?:địa phương|trung ương)"
 _NOT_OWNER = f"(?! {_OWNERS})"
+_SECTOR_START = "(?:khai khoáng|khai thác|chế biến|sản xuất,? (?:và )?phân phối điện|cung cấp nước)"
 _SECTOR_CORES = (
     f"khai khoáng|khai thác|chế biến|sản xuất,? (?:và )?phân phối điện|cung cấp nước|{_OWNERS}"
 )
@@ -35,7 +36,7 @@ _BRANCH = "(?:(?:toàn )?ngành |khu vực |lĩnh vực )?"
 INDICATORS: list[tuple[str, str]] = [
     (
         "industrial_output_value",
-        rf"(?:tổng )?giá trị sản xuất {_BRANCH}{_CN}(?: ?[-–] ?(?:tiểu thủ công nghiệp|TTCN))?{_NOT_OWNER}",
+        rf"(?:tổng )?giá trị sản xuất {_BRANCH}{_CN}(?: ?[-–] ?(?:tiểu thủ công nghiệp|TTCN))?{_NOT_OWNER}(?! {_SECTOR_START})",
     ),
     # "giá trị sản xuất ngành khai khoáng", "... công nghiệp địa phương": the sector follows.
     (
@@ -51,13 +52,14 @@ INDICATORS: list[tuple[str, str]] = [
     ("industry_growth", rf"tăng trưởng (?:của )?{_BRANCH}công nghiệp"),
     (
         "industry_value_added",
-        rf"giá trị (?:tăng thêm|gia tăng)(?: \(VA\))?(?: (?:của )?{_BRANCH}công nghiệp)?",
+        rf"giá trị (?:tăng thêm|gia tăng)(?: \(VA\))?(?: (?:của )?{_BRANCH}công nghiệp(?! {_SECTOR_START}))?",
     ),
     (
         "retail_sales",
         "tổng mức bán lẻ hàng hóa(?:,? (?:và )?(?:doanh thu )?dịch vụ(?: tiêu dùng)?)?",
     ),
     ("export_value", "(?:tổng )?(?:kim ngạch|giá trị) (?:hàng hóa )?xuất khẩu(?: hàng hóa)?"),
+    ("retail_sales", "(?:doanh thu )?bán lẻ(?: hàng hóa)?(?= (?:ước|đạt|tăng|giảm))"),
     ("export_value", "xuất khẩu(?= (?:hàng hóa )?(?:ước|đạt|tăng|giảm))"),
     ("import_value", "(?:tổng )?(?:kim ngạch|giá trị) (?:hàng hóa )?nhập khẩu(?: hàng hóa)?"),
     ("import_value", "nhập khẩu(?= (?:hàng hóa )?(?:ước|đạt|tăng|giảm))"),
@@ -79,6 +81,10 @@ OTHER_SUBJECTS: list[str] = [
     "số hộ(?: dân)?(?: được)? sử dụng điện|tỷ lệ hộ (?:dân )?(?:được )?sử dụng điện (?:thường xuyên|an toàn|nông thôn)",
     "(?:thu hút |tổng )?vốn đầu tư(?: nước ngoài)?|vốn FDI|thu ngân sách|chỉ số giá tiêu dùng|CPI",
     "sản lượng|doanh thu|lợi nhuận|giá trị sản xuất (?:nông|lâm|thủy)",
+    "cán cân thương mại|xuất siêu|nhập siêu",
+    "chỉ số (?:tiêu thụ|tồn kho|sử dụng lao động|giá)",
+    # Any other rate ("tỷ lệ hộ dân sử dụng nước sạch"); "chiếm tỷ lệ X%" is a share cue.
+    "(?<!chiếm\\x20)tỷ lệ",
 ]
 
 # Sector phrases -> keys. Bare cores ("chế biến, chế tạo") so that they also match after an
@@ -101,6 +107,14 @@ SECTORS: list[tuple[str, str]] = [
         "fdi",
         "(?:khu vực |công nghiệp |doanh nghiệp )?(?:kinh tế )?có vốn đầu tư nước ngoài|(?:khu vực |doanh nghiệp )?FDI",
     ),
+    ("electricity", "(?:ngành|lĩnh vực) (?:sản xuất )?điện(?! tử| thoại| máy| gia dụng)"),
+    # Product branches: kept as a breakdown of their own (not scored), so that their figures
+    # never fall to the total or to the sector before them.
+    (
+        "other_branch",
+        "(?:ngành|nhóm ngành|lĩnh vực) (?:sản xuất )?(?:điện tử|dệt may|may mặc|da giày|cơ khí"
+        "|hóa chất|luyện kim|thực phẩm|đồ uống|vật liệu xây dựng|chế biến gỗ|gỗ)",
+    ),
     ("local", "công nghiệp (?:do )?địa phương(?: quản lý)?"),
     ("central", "công nghiệp (?:do )?trung ương(?: quản lý)?"),
     ("non_state", "(?:khu vực )?(?:kinh tế )?ngoài (?:nhà nước|quốc doanh)"),
@@ -114,7 +128,7 @@ STATUS: list[tuple[str, str]] = [
     ("estimate", "ước(?: tính| đạt| thực hiện| khoảng)?|dự ước|sơ bộ"),
     (
         "target",
-        "phấn đấu|mục tiêu|kế hoạch|dự kiến|chỉ tiêu|phải đạt|cần đạt|sẽ đạt|định hướng|đề ra|hướng tới",
+        "phấn đấu|mục tiêu|kế hoạch|quy hoạch|dự kiến|chỉ tiêu|phải đạt|cần đạt|sẽ đạt|định hướng|đề ra|hướng tới",
     ),
     ("actual", "(?:đã )?đạt(?: được)?|(?:đã )?thực hiện"),
 ]
@@ -128,6 +142,10 @@ NEUTRAL: list[str] = [
 # A paragraph opening with these continues the previous one: it keeps its indicator, sector,
 # status and basis ("Trong đó, công nghiệp có vốn đầu tư nước ngoài ...", seed 000).
 CONTINUATION = "trong đó|chia theo|cụ thể|riêng|trong khi đó|theo đó|tính riêng|xét theo|phân theo"
+# "So với kế hoạch năm, giá trị ... mới đạt 70,3%": a comparison with the plan stated first.
+PLAN_BASIS = "so (?:với )?(?:kế hoạch|KH|chỉ tiêu)(?: (?:cả )?năm(?: \\d{4})?| đề ra| được giao)?"
+# "So với cùng kỳ, ngành khai khoáng tăng 2,1%": the base stated before the figures it governs.
+LEAD_BASIS = "so (?:với )?(?!kế hoạch|KH|chỉ tiêu)[^,;.\\n]{2,48}?(?=,)"
 # Words that make the rest of the sentence about growth rates: a bare "đạt 7,7%" is a change.
 GROWTH = "tốc độ tăng trưởng|tăng trưởng|tốc độ tăng"
 # Words that make a bare percentage a share of a whole.

@@ -9,6 +9,7 @@ from __future__ import annotations
 # Magnitude words -> multiplier. "nghìn tỷ" before "tỷ" (longest first).
 MAGNITUDES: list[tuple[str, float]] = [
     ("nghìn tỷ", 1e12),
+    ("triệu tỷ", 1e15),
     ("tỷ", 1e9),
     ("triệu", 1e6),
     ("nghìn", 1e3),
@@ -49,9 +50,7 @@ QUALIFIERS: list[tuple[str, str]] = [
 # A percentage followed by one of these is progress against the plan.
 PLAN_TAIL = "(?:so (?:với )?)?(?:kế hoạch|KH|chỉ tiêu|dự toán)(?: (?:cả )?năm(?: \\d{4})?| đề ra| năm \\d{4}| được giao)?"
 # "so với ..." after a figure: the comparison base, classified by periods.classify_basis.
-BASIS_TAIL = (
-    "so (?:với )?(?:.*?)(?=\\s*(?:[,;.()\\n]|\\s(?:và|trong đó|đạt|tăng|giảm|vượt|chiếm)\\s|$))"
-)
+BASIS_TAIL = "(?:so (?:với )?|(?=cùng kỳ))(?:.*?)(?=\\s*(?:[,;.()\\n]|\\s(?:và|trong đó|đạt|tăng|giảm|vượt|chiếm)\\s|$))"
 # Basis words that settle the basis without reading a period.
 BASIS_WORDS: list[tuple[str, str]] = [
     ("yoy", "cùng kỳ|năm trước|năm ngoái"),
@@ -59,6 +58,8 @@ BASIS_WORDS: list[tuple[str, str]] = [
 ]
 
 # Period phrases, one named pattern per shape (parsed by periods.resolve_period).
+# Spelled-out month counts ("Sáu tháng đầu năm"), longest first; periods.MONTH_WORDS reads them.
+_COUNTS = "mười một|mười hai|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười"
 _Y = "(?: ?[/-] ?| năm | )(?P<y>\\d{4})"
 PERIODS: list[tuple[str, str]] = [
     (
@@ -67,7 +68,7 @@ PERIODS: list[tuple[str, str]] = [
     ),
     (
         "months",
-        f"(?:(?:lũy kế|cộng dồn|tính chung) )?(?P<n>\\d{{1,2}}) tháng(?: (?P<pos>đầu|cuối))?(?: năm)?(?:{_Y})?",
+        f"(?:(?:lũy kế|cộng dồn|tính chung) )?(?P<n>\\d{{1,2}}|{_COUNTS}) tháng(?: (?P<pos>đầu|cuối))?(?: năm)?(?:{_Y})?",
     ),
     ("month", f"tháng (?P<m>\\d{{1,2}})(?:{_Y})?"),
     ("quarter", f"quý (?P<q>IV|I{{1,3}}|[1-4])(?:{_Y})?"),

@@ -2,13 +2,15 @@
 
 cokhivietnam.vn rewrites baothainguyen.vn, newspapers repost the statistics office: the same
 figure arrives many times. Facts with the same key — (province_current, province, indicator,
-sector, measure, period, status, unit), provinces taken from the article — whose values agree within
+sector, measure, basis, period, status, unit), provinces taken from the article — whose values
+agree within
 the contract's tolerance (0.5 % relative for ``level``, 0.01 points otherwise) are one point with
 all their sources. Values for one key that do not agree are a :class:`Conflict`.
 
 The SQL view ``indicator_series`` (migration 0002) applies the same rule: values sorted, a new
 point wherever the gap to the previous value exceeds the tolerance. The unit is in the key
-because figures in different units cannot be compared (and are not the same figure). So is the
+because figures in different units cannot be compared (and are not the same figure); so is the
+basis (a change on the same period last year and one on the previous quarter differ). So is the
 article's own province: province_current alone would merge Bắc Kạn's pre-2025 figures with
 Thái Nguyên's (both are "Thái Nguyên" today) and flag every such pair as a conflict.
 """
@@ -25,7 +27,9 @@ from sqlalchemy.orm import Session
 
 from storage.queries import FactRow, query_facts
 
-SeriesKey = tuple[str | None, str | None, str, str | None, str, str | None, str | None, str]
+SeriesKey = tuple[
+    str | None, str | None, str, str | None, str, str | None, str | None, str | None, str
+]
 
 RELATIVE_TOLERANCE = 0.005  # level: 0.5 % (shared/indicators.md, "Scoring")
 POINTS_TOLERANCE = 0.01  # change, plan_progress, share: 0.01 percentage points
@@ -51,6 +55,7 @@ class SeriesPoint:
     indicator: str
     sector: str | None
     measure: str
+    basis: str | None
     period: str | None
     status: str | None
     unit: str
@@ -72,6 +77,7 @@ class SeriesPoint:
             self.indicator,
             self.sector,
             self.measure,
+            self.basis,
             self.period,
             self.status,
             self.unit,
@@ -111,6 +117,7 @@ def fact_key(row: FactRow) -> SeriesKey:
         row.indicator,
         row.sector,
         row.measure,
+        row.basis,
         row.period,
         row.status,
         row.unit,
@@ -138,6 +145,7 @@ def _point(rows: list[FactRow], conflict: bool) -> SeriesPoint:
         indicator=first.indicator,
         sector=first.sector,
         measure=first.measure,
+        basis=first.basis,
         period=first.period,
         status=first.status,
         unit=first.unit,

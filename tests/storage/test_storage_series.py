@@ -65,7 +65,7 @@ def test_conflicting_value_is_flagged(archive_url: str) -> None:
         found = conflicts(session)
         assert len(found) == 1
         assert sorted(found[0].values) == [2.03e14, 2.3e14]
-        assert found[0].key[4] == "level" and found[0].key[5] == "2024-Q1"
+        assert found[0].key[4] == "level" and found[0].key[6] == "2024-Q1"
         odd = next(p for p in found[0].points if p.value == 2.3e14)
         assert [s.source for s in odd.sources] == ["congthuong.vn"]
         flagged = [p for p in series(session, **IOV) if p.conflict]

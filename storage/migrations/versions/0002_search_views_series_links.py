@@ -112,7 +112,7 @@ LATEST_ARTICLES = """CREATE VIEW latest_articles AS
 # One row per figure: facts with the same key whose values agree within the contract's tolerance
 # (0.5 % relative for level, 0.01 points otherwise), chained in value order, form one point.
 # storage/series.py applies the same rule in Python; a test checks that both agree.
-_KEY = "province_current, province, indicator, sector, measure, period, status, unit"
+_KEY = "province_current, province, indicator, sector, measure, basis, period, status, unit"
 
 
 def _series_view(greatest: str, sources_agg: str, urls_agg: str) -> str:
@@ -140,7 +140,7 @@ def _series_view(greatest: str, sources_agg: str, urls_agg: str) -> str:
                    ORDER BY fact_id) AS article_rank
         FROM clustered
     )
-    SELECT province_current, province, indicator, sector, measure, period,
+    SELECT province_current, province, indicator, sector, measure, basis, period,
            min(period_start) AS period_start, min(period_end) AS period_end, status, unit,
            min(anchor_value) AS value, min(value) AS value_min, max(value) AS value_max,
            count(DISTINCT article_id) AS n_articles, count(DISTINCT source) AS n_sources,

@@ -79,8 +79,10 @@ class PortalSpider(scrapy.Spider):
         for url in retry:
             yield self.article_request(url)
         for feed in self.profile.feeds:
+            self.crawler.stats.inc_value("incremental/feed_requests")
             yield scrapy.Request(feed, callback=self.parse_feed, errback=self.entry_failed)
         for sitemap in self.profile.sitemaps:
+            self.crawler.stats.inc_value("incremental/sitemap_requests")
             yield scrapy.Request(sitemap, callback=self.parse_sitemap, errback=self.entry_failed)
         for i, listing in enumerate(self.profile.listings):
             yield scrapy.Request(
@@ -96,17 +98,20 @@ class PortalSpider(scrapy.Spider):
 
     # --- discovery ----------------------------------------------------------------------------
 
-    def new_articles(self, urls: Iterable[str]) -> list[str]:
-        """Canonical article URLs among ``urls`` that the archive does not hold, in order."""
+    def sort_out(self, urls: Iterable[str]) -> tuple[list[str], set[str]]:
+        """Canonical article URLs among ``urls``: those to fetch now, and those already archived."""
         seen: dict[str, None] = {}
         for url in urls:
             if self.profile.is_article(url):
                 seen.setdefault(self.profile.canonical(url), None)
         candidates = list(seen)
-        candidates = [u for u in candidates if u not in self.scheduled]
         known = self.index.known(candidates) if self.index else set()
         self.crawler.stats.inc_value("incremental/known_skipped", len(known))
-        return [u for u in candidates if u not in known]
+        fetch = [u for u in candidates if u not in known and u not in self.scheduled]
+        return fetch, known
+
+    def new_articles(self, urls: Iterable[str]) -> list[str]:
+        return self.sort_out(urls)[0]
 
     def article_request(self, url: str) -> scrapy.Request:
         self.scheduled.add(url)
@@ -118,16 +123,18 @@ class PortalSpider(scrapy.Spider):
         links = [
             response.urljoin(h) for h in response.css(f"{spec.link_selector}::attr(href)").getall()
         ]
-        articles = [u for u in links if self.profile.is_article(u)]
-        new = self.new_articles(articles)
+        articles = [self.profile.canonical(u) for u in links if self.profile.is_article(u)]
+        new, known = self.sort_out(articles)
         self.crawler.stats.inc_value("incremental/listing_pages")
         for url in new:
             yield self.article_request(url)
         if not articles:
             logger.debug("%s: listing page %d is empty: end of %s", self.name, page, spec.url)
             return
-        if not new and not self.backfill:
-            logger.info("%s: listing page %d holds only known articles: stop", self.name, page)
+        if not self.backfill and (len(known) == len(set(articles)) or articles[-1] in known):
+            # listings are newest first: once the oldest entry of a page is known, so is
+            # everything after it (pinned articles at the top do not stop the walk)
+            logger.info("%s: listing page %d reaches known articles: stop", self.name, page)
             return
         if spec.page_url and page < spec.max_pages:
             nxt = spec.page_url.format(page=page + 1, offset=page * spec.page_size)
@@ -149,6 +156,7 @@ class PortalSpider(scrapy.Spider):
         self.crawler.stats.inc_value("incremental/sitemap_stale", len(entries) - len(fresh))
         if sitemap.type == "sitemapindex":
             for entry in fresh:
+                self.crawler.stats.inc_value("incremental/sitemap_requests")
                 yield scrapy.Request(
                     entry["loc"], callback=self.parse_sitemap, errback=self.entry_failed
                 )

@@ -6,7 +6,7 @@ crawler processes sharing one archive agree on what is already known.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import select
 
@@ -26,15 +26,28 @@ class ArchiveIndex:
         with self.sessions() as session:
             return repo.known_urls(session, canonical_urls)
 
-    def last_finished_run(self, spider: str) -> datetime | None:
-        """Start time of the spider's last run that finished normally (for sitemap lastmod)."""
+    def first_seen(self, canonical_urls: list[str]) -> dict[str, datetime]:
+        if not canonical_urls:
+            return {}
         with self.sessions() as session:
-            return session.scalar(
-                select(CrawlRun.started_at)
+            return repo.first_seen(session, canonical_urls)
+
+    def last_finished_run(self, spider: str) -> tuple[datetime, datetime] | None:
+        """(start, end) of the spider's last run that finished normally, or None.
+
+        Its start bounds sitemap ``lastmod``; its end separates settled articles (archived by
+        complete runs) from those of a run that was interrupted afterwards.
+        """
+        with self.sessions() as session:
+            row = session.execute(
+                select(CrawlRun.started_at, CrawlRun.finished_at)
                 .where(CrawlRun.spider == spider, CrawlRun.finish_reason == "finished")
                 .order_by(CrawlRun.started_at.desc())
                 .limit(1)
-            )
+            ).first()
+        if row is None or row.finished_at is None:
+            return None
+        return _aware(row.started_at), _aware(row.finished_at)
 
     def pending_failures(self, spider: str) -> list[str]:
         with self.sessions() as session:
@@ -42,3 +55,8 @@ class ArchiveIndex:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _aware(when: datetime) -> datetime:
+    """SQLite hands back naive datetimes; the archive stores UTC."""
+    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)

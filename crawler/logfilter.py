@@ -31,9 +31,41 @@ class RedactCredentialsFilter(logging.Filter):
         return True
 
 
+class PlainNetworkErrorsFilter(logging.Filter):
+    """A robots.txt that cannot be fetched because the host is gone is news, not a crash.
+
+    Scrapy logs it with a full traceback; for network errors (DNS, refused connection, timeout)
+    this keeps one line that names the host and the error, which is what a person needs.
+    """
+
+    NETWORK_ERRORS = (
+        "DNSLookupError",
+        "ConnectionRefusedError",
+        "TimeoutError",
+        "TCPTimedOutError",
+        "ConnectionLost",
+        "ResponseNeverReceived",
+    )
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and record.exc_info[0] is not None:
+            name = record.exc_info[0].__name__
+            if name in self.NETWORK_ERRORS:
+                record.msg = f"{record.getMessage()} (robots.txt unreachable: {name}; the site's pages will be tried anyway)"
+                record.args = None
+                record.exc_info = None
+                record.exc_text = None
+        return True
+
+
+def _add(logger_name: str, filter_: logging.Filter) -> None:
+    logger = logging.getLogger(logger_name)
+    if not any(type(f) is type(filter_) for f in logger.filters):
+        logger.addFilter(filter_)
+
+
 def install() -> None:
-    """Attach the filter to the loggers that may print settings or URLs (idempotent)."""
+    """Attach the filters to the loggers they concern (idempotent)."""
     for name in ("scrapy.crawler", "scrapy.utils.log", "scrapy.core.engine", "py.warnings"):
-        logger = logging.getLogger(name)
-        if not any(isinstance(f, RedactCredentialsFilter) for f in logger.filters):
-            logger.addFilter(RedactCredentialsFilter())
+        _add(name, RedactCredentialsFilter())
+    _add("scrapy.downloadermiddlewares.robotstxt", PlainNetworkErrorsFilter())

@@ -277,6 +277,20 @@ def _replace_facts(
     session.flush()
 
 
+def first_seen(session: Session, canonical_urls: list[str]) -> dict[str, datetime]:
+    """For the canonical URLs the archive holds: when each was first archived."""
+    found: dict[str, datetime] = {}
+    for i in range(0, len(canonical_urls), 500):
+        chunk = canonical_urls[i : i + 500]
+        rows = session.execute(
+            select(Article.canonical_url, Article.first_seen_at).where(
+                Article.canonical_url.in_(chunk)
+            )
+        )
+        found.update({url: when for url, when in rows})
+    return found
+
+
 def known_urls(session: Session, canonical_urls: list[str]) -> set[str]:
     """Which of these canonical URLs the archive already holds (for incremental crawling)."""
     found: set[str] = set()

@@ -2,8 +2,9 @@
 
 When a site's robots.txt is parsed, its Crawl-delay becomes the floor of that site's download slot
 delay; after every response the floor is applied again, because AutoThrottle may lower the delay
-(this extension is ordered after it). Off with ``CRAWL_DELAY_ENABLED=False`` and when
-``REPLICA_URL`` is set (our own server on loopback needs no politeness).
+(this extension is ordered after it). Off with ``CRAWL_DELAY_ENABLED=False``, and when
+``REPLICA_URL`` is set (our own server on loopback needs no politeness) unless
+``CRAWL_DELAY_ON_REPLICA=True`` (tests of this extension).
 """
 
 from __future__ import annotations
@@ -27,7 +28,9 @@ class CrawlDelay:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CrawlDelay:
         settings = crawler.settings
-        if not settings.getbool("CRAWL_DELAY_ENABLED", True) or settings.get("REPLICA_URL"):
+        if not settings.getbool("CRAWL_DELAY_ENABLED", True):
+            raise NotConfigured
+        if settings.get("REPLICA_URL") and not settings.getbool("CRAWL_DELAY_ON_REPLICA"):
             raise NotConfigured
         ext = cls(crawler)
         crawler.signals.connect(ext.robots_parsed, signal=signals.robots_parsed)
@@ -48,6 +51,8 @@ class CrawlDelay:
         key = self._slot_key(request)
         self.floors[key] = delay
         logger.info("%s asks for Crawl-delay %.1fs: honoured", key, delay)
+        if self.crawler.stats is not None:
+            self.crawler.stats.max_value("crawldelay/seconds", delay)
         self._apply(key)
 
     def response_downloaded(self, response: Any, request: Request, spider: Any) -> None:
@@ -64,3 +69,5 @@ class CrawlDelay:
         slot = self.crawler.engine.downloader.slots.get(key)
         if slot is not None and slot.delay < self.floors[key]:
             slot.delay = self.floors[key]
+            if self.crawler.stats is not None:
+                self.crawler.stats.inc_value("crawldelay/applied")

@@ -45,6 +45,15 @@ def parse_lastmod(text: str | None) -> date | None:
         return None
 
 
+def describe_failure(failure: Any) -> str:
+    """One line a person can act on: the URL, and the HTTP status or the network error."""
+    url = failure.request.url
+    response = getattr(failure.value, "response", None)
+    if response is not None:
+        return f"{url}: HTTP {response.status} ({failure.type.__name__})"
+    return f"{url}: {failure.type.__name__}: {failure.getErrorMessage()}"
+
+
 class PortalSpider(scrapy.Spider):
     profile: ClassVar[SiteProfile]
 
@@ -54,6 +63,7 @@ class PortalSpider(scrapy.Spider):
         self.index: ArchiveIndex | None = None
         self.scheduled: set[str] = set()  # article URLs requested in this run
         self.cutoff: date | None = None
+        self.last_run: datetime | None = None
         self.source_name = self.profile.name
         self.base_url = self.profile.base_url
 
@@ -69,10 +79,14 @@ class PortalSpider(scrapy.Spider):
     # --- start ------------------------------------------------------------------------------
 
     async def start(self) -> AsyncIterator[Any]:
+        # Entry points carry dont_filter: a run resumed from JOBDIR walks them again, and the
+        # archive (not the saved duplicate filter) decides what is still missing.
         self.index = ArchiveIndex(self.settings.get("ARCHIVE_URL"))
         last = None if self.backfill else self.index.last_finished_run(self.name)
-        # a day's margin: lastmod is often a local date, runs are stamped in UTC
-        self.cutoff = (last.date() - timedelta(days=1)) if last else None
+        if last is not None:
+            started, self.last_run = last
+            # a day's margin: lastmod is often a local date, runs are stamped in UTC
+            self.cutoff = started.date() - timedelta(days=1)
         retry = [u for u in self.index.pending_failures(self.name) if self.profile.is_article(u)]
         if retry:
             logger.info("%s: retrying %d URLs that failed before", self.name, len(retry))
@@ -80,15 +94,21 @@ class PortalSpider(scrapy.Spider):
             yield self.article_request(url)
         for feed in self.profile.feeds:
             self.crawler.stats.inc_value("incremental/feed_requests")
-            yield scrapy.Request(feed, callback=self.parse_feed, errback=self.entry_failed)
+            yield scrapy.Request(
+                feed, callback=self.parse_feed, errback=self.entry_failed, dont_filter=True
+            )
         for sitemap in self.profile.sitemaps:
             self.crawler.stats.inc_value("incremental/sitemap_requests")
-            yield scrapy.Request(sitemap, callback=self.parse_sitemap, errback=self.entry_failed)
+            yield scrapy.Request(
+                sitemap, callback=self.parse_sitemap, errback=self.entry_failed, dont_filter=True
+            )
         for i, listing in enumerate(self.profile.listings):
             yield scrapy.Request(
                 listing.url,
                 callback=self.parse_listing,
                 errback=self.entry_failed,
+                # entry points are fetched on every start, resumed (JOBDIR) runs included
+                dont_filter=True,
                 cb_kwargs={"listing": i, "page": 1},
             )
 
@@ -99,16 +119,28 @@ class PortalSpider(scrapy.Spider):
     # --- discovery ----------------------------------------------------------------------------
 
     def sort_out(self, urls: Iterable[str]) -> tuple[list[str], set[str]]:
-        """Canonical article URLs among ``urls``: those to fetch now, and those already archived."""
+        """Canonical article URLs among ``urls``: those to fetch now, and the *settled* ones.
+
+        Settled: archived before the last run that finished normally started. Articles archived
+        by an interrupted run may have gaps around them, so they do not stop a listing walk.
+        """
         seen: dict[str, None] = {}
         for url in urls:
             if self.profile.is_article(url):
                 seen.setdefault(self.profile.canonical(url), None)
         candidates = list(seen)
-        known = self.index.known(candidates) if self.index else set()
+        known = self.index.first_seen(candidates) if self.index else {}
         self.crawler.stats.inc_value("incremental/known_skipped", len(known))
         fetch = [u for u in candidates if u not in known and u not in self.scheduled]
-        return fetch, known
+        settled = {u for u, when in known.items() if self._settled(when)}
+        return fetch, settled
+
+    def _settled(self, first_seen: datetime) -> bool:
+        if self.last_run is None:
+            return False
+        if first_seen.tzinfo is None:  # SQLite returns naive UTC
+            first_seen = first_seen.replace(tzinfo=UTC)
+        return first_seen < self.last_run
 
     def new_articles(self, urls: Iterable[str]) -> list[str]:
         return self.sort_out(urls)[0]
@@ -124,15 +156,15 @@ class PortalSpider(scrapy.Spider):
             response.urljoin(h) for h in response.css(f"{spec.link_selector}::attr(href)").getall()
         ]
         articles = [self.profile.canonical(u) for u in links if self.profile.is_article(u)]
-        new, known = self.sort_out(articles)
+        new, settled = self.sort_out(articles)
         self.crawler.stats.inc_value("incremental/listing_pages")
         for url in new:
             yield self.article_request(url)
         if not articles:
             logger.debug("%s: listing page %d is empty: end of %s", self.name, page, spec.url)
             return
-        if not self.backfill and (len(known) == len(set(articles)) or articles[-1] in known):
-            # listings are newest first: once the oldest entry of a page is known, so is
+        if not self.backfill and articles[-1] in settled:
+            # listings are newest first: once the oldest entry of a page is settled, so is
             # everything after it (pinned articles at the top do not stop the walk)
             logger.info("%s: listing page %d reaches known articles: stop", self.name, page)
             return
@@ -204,14 +236,14 @@ class PortalSpider(scrapy.Spider):
 
     def article_failed(self, failure: Any) -> Iterator[ArticleItem]:
         url = failure.request.url
-        message = f"{url}: {failure.type.__name__}: {failure.getErrorMessage()}"
+        message = describe_failure(failure)
         logger.error("%s: article not fetched: %s", self.name, message)
         self.crawler.stats.inc_value("incremental/article_failures")
         yield ArticleItem(url=url, source=self.name, fetch_error=message)
 
     def entry_failed(self, failure: Any) -> Iterator[ArticleItem]:
         url = failure.request.url
-        message = f"{url}: {failure.type.__name__}: {failure.getErrorMessage()}"
+        message = describe_failure(failure)
         logger.error("%s: entry point not fetched: %s", self.name, message)
         self.crawler.stats.inc_value("incremental/entry_failures")
         yield ArticleItem(url=url, source=self.name, fetch_error=message)

@@ -46,6 +46,8 @@ class ReplicaServer:
         self._hosts = {h: site for site in self.sites.values() for h in site.hosts}
         self.hits: Counter[str] = Counter()  # request target ("/host/path?query") -> requests
         self.fault_log: list[tuple[str, int, str]] = []  # (target, attempt, kind), for tests
+        # sites taken down for tests: key -> "dns" (no such host) or "404" (every page missing)
+        self.down: dict[str, str] = {}
         self._lock = threading.Lock()
         self._stopping = threading.Event()
         self._address = (host, port)
@@ -133,6 +135,12 @@ class ReplicaServer:
             body = f"replica: no such host {host!r}".encode()
             return Page(body, "text/plain", 502, (("X-Replica-Error", "dns"),)), None
         path = "/" + rest
+        outage = next((how for key, how in self.down.items() if self.sites.get(key) is site), None)
+        if outage == "dns":
+            body = f"replica: {host!r} is down".encode()
+            return Page(body, "text/plain", 502, (("X-Replica-Error", "dns"),)), None
+        if outage is not None:
+            return Page.html(NOT_FOUND, status=404), None
         if path.startswith(LOOP_PREFIX):
             return loop_step(site.scheme, host, path, parts.query), None
         fault = self.faults.choose(target, attempt)

@@ -37,3 +37,16 @@ def test_dead_sites_are_reported_and_the_rest_completes(sqlite_url: str) -> None
     assert sorted({a.key for a in archived}) == ["baothainguyen"]
     assert last_stats(sqlite_url, "baothainguyen")["archive/articles/new"] == 5
     assert last_stats(sqlite_url, "backan")["finish_reason"] == "finished"
+
+
+def test_site_whose_selectors_stop_matching_is_named(sqlite_url: str) -> None:
+    with ReplicaServer(articles=4, seed=12) as replica:
+        replica.drift = {"tapchicongthuong"}
+        result = run_scrapy(replica, sqlite_url, "crawlall", "tapchicongthuong", "cokhivietnam")
+    stats = last_stats(sqlite_url, "tapchicongthuong")
+    assert stats["health/selectors_broken"] == 1
+    assert stats["health/from_fallback"] == 4  # the generic extractor still archived them
+    assert stats["archive/articles/new"] == 4
+    assert last_stats(sqlite_url, "cokhivietnam")["health/selectors_broken"] == 0
+    assert "tapchicongthuong: the site's selectors matched nothing" in result.stderr
+    assert "SELECTORS STOPPED MATCHING" in result.stderr

@@ -48,6 +48,8 @@ class ReplicaServer:
         self.fault_log: list[tuple[str, int, str]] = []  # (target, attempt, kind), for tests
         # sites taken down for tests: key -> "dns" (no such host) or "404" (every page missing)
         self.down: dict[str, str] = {}
+        # sites whose layout "changed" overnight: every class and id renamed (selector drift)
+        self.drift: set[str] = set()
         self._lock = threading.Lock()
         self._stopping = threading.Event()
         self._address = (host, port)
@@ -150,6 +152,11 @@ class ReplicaServer:
         with self._lock:
             page = site.handle(host.removeprefix("www."), path, parts.query)
         page = page or Page.html(NOT_FOUND, status=404)
+        if page.content_type.startswith("text/html") and any(
+            self.sites.get(key) is site for key in self.drift
+        ):
+            body = page.body.replace(b'class="', b'class="v2-').replace(b'id="', b'id="v2-')
+            page = Page(body, page.content_type, page.status, page.headers)
         if fault is not None:
             live = f"{site.scheme}://{host}{path}" + (f"?{parts.query}" if parts.query else "")
             page = transform(fault, page, live)

@@ -42,7 +42,16 @@ FACT_FIELDS = (
     "evidence",
 )
 # The article fields whose change makes a new version.
-CONTENT_FIELDS = ("title", "sapo", "body", "published_at", "author", "province", "views")
+CONTENT_FIELDS = (
+    "title",
+    "sapo",
+    "body",
+    "published_at",
+    "author",
+    "province",
+    "province_current",
+    "views",
+)
 
 
 def utcnow() -> datetime:
@@ -192,7 +201,16 @@ def upsert_article(
     article.last_fetched_at = now
     if raw_page is not None:
         article.raw_page_id = raw_page.id
-    if article.content_hash == chash and article.facts_hash == fhash:
+    # the stored facts themselves, not the stored hash: rows edited by hand are compared too
+    stored_fhash = facts_hash([_fact_dict(f) for f in article.facts])
+    if article.content_hash == chash and stored_fhash == fhash:
+        if article.extractor_version != record.extractor_version:
+            # re-extracted by newer rules that agree with the old ones: say so on every row
+            article.extractor_version = record.extractor_version
+            article.selector_version = record.selector_version
+            article.method = record.method
+            for fact in article.facts:
+                fact.extractor_version = record.extractor_version
         return article, "unchanged"
 
     session.add(

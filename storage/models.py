@@ -41,10 +41,12 @@ Timestamp = DateTime(timezone=True)
 
 # Objects the migrations create that are not models (full-text search tables, their shadow tables
 # and index, views, functions): autogenerate must neither drop nor compare them. Views and
-# functions are never reflected as tables; the FTS5 tables (SQLite) and the expression index
-# (PostgreSQL) are, hence this filter, used by migrations/env.py and the migration test.
+# functions are never reflected as tables; the FTS5 tables (SQLite), the generated tsvector
+# column and its index (PostgreSQL) are, hence this filter, used by migrations/env.py and the
+# migration test.
 NON_MODEL_TABLE_PREFIXES = ("articles_fts",)
 NON_MODEL_INDEXES = frozenset({"ix_articles_search"})
+NON_MODEL_COLUMNS = frozenset({("articles", "search_vector")})
 
 
 def include_in_autogenerate(
@@ -53,6 +55,9 @@ def include_in_autogenerate(
     """Alembic ``include_object`` hook: skip the search objects that no model describes."""
     if type_ == "table" and name and name.startswith(NON_MODEL_TABLE_PREFIXES):
         return False
+    if type_ == "column":
+        table = getattr(getattr(obj, "table", None), "name", None)
+        return (table, name) not in NON_MODEL_COLUMNS
     return not (type_ == "index" and name in NON_MODEL_INDEXES)
 
 

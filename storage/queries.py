@@ -10,8 +10,19 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Float, Integer, Select, case, func, literal, or_, select, text
-from sqlalchemy.dialects.postgresql import REGCONFIG
+from sqlalchemy import (
+    Float,
+    Integer,
+    Select,
+    case,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    text,
+)
+from sqlalchemy.dialects.postgresql import REGCONFIG, TSVECTOR
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -337,8 +348,8 @@ def search_articles(
             matches, matches.c.id == Article.id
         )
     else:
-        # the same expression as the GIN index ix_articles_search, so that the index is used
-        vector = func.archive_search_vector(Article.title, Article.sapo, Article.body)
+        # the generated column behind the GIN index ix_articles_search (not a model column)
+        vector = literal_column("articles.search_vector", TSVECTOR)
         tsquery = func.plainto_tsquery(literal("simple", REGCONFIG), tsquery_text(words))
         rank = func.ts_rank(vector, tsquery)
         base = select(*_ARTICLE_COLUMNS, exact, rank.label("rank")).where(vector.op("@@")(tsquery))

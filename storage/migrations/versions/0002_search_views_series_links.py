@@ -10,7 +10,8 @@ Create Date: 2026-11-23 11:30:00
   SQLite: FTS5 table ``articles_fts`` (external content: the view ``articles_fts_source``, which
   holds the folded text) kept in sync by triggers on ``articles``;
   PostgreSQL: unaccent, IMMUTABLE wrappers ``archive_unaccent`` / ``archive_fold`` /
-  ``archive_search_vector`` and the GIN expression index ``ix_articles_search``;
+  ``archive_search_vector``, the generated column ``articles.search_vector`` (not a model
+  column) and its GIN index ``ix_articles_search``;
 - views ``indicator_facts``, ``latest_articles`` and ``indicator_series`` for SQL users.
 
 The SQL is written out here, not imported, so that this revision keeps doing what it did.
@@ -88,8 +89,11 @@ POSTGRES_SEARCH = [
             setweight(to_tsvector('pg_catalog.simple', public.archive_fold($1)), 'A')
             || setweight(to_tsvector('pg_catalog.simple', public.archive_fold($2)), 'B')
             || to_tsvector('pg_catalog.simple', public.archive_fold(left($3, 200000))) $$""",
-    """CREATE INDEX ix_articles_search ON articles
-        USING gin (public.archive_search_vector(title, sapo, body))""",
+    # Stored, not only indexed: ranking reads every match's vector, and recomputing it (unaccent,
+    # regexp) per row made a common-word search take seconds (bench/bench_queries.py).
+    """ALTER TABLE articles ADD COLUMN search_vector tsvector
+        GENERATED ALWAYS AS (public.archive_search_vector(title, sapo, body)) STORED""",
+    "CREATE INDEX ix_articles_search ON articles USING gin (search_vector)",
 ]
 
 INDICATOR_FACTS = """CREATE VIEW indicator_facts AS
@@ -264,6 +268,7 @@ def downgrade() -> None:
         op.execute("DROP VIEW IF EXISTS articles_fts_source")
     else:
         op.execute("DROP INDEX IF EXISTS ix_articles_search")
+        op.execute("ALTER TABLE articles DROP COLUMN IF EXISTS search_vector")
         op.execute("DROP FUNCTION IF EXISTS public.archive_search_vector(text, text, text)")
         op.execute("DROP FUNCTION IF EXISTS public.archive_fold(text)")
         op.execute("DROP FUNCTION IF EXISTS public.archive_unaccent(text)")

@@ -11,8 +11,11 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 
 from storage import repository as repo
-from storage.db import open_archive, session_factory
+from storage.db import open_archive, session_factory, transaction
 from storage.models import CrawlRun
+
+# the stat a spider raises when a listing page, sitemap or feed could not be fetched
+ENTRY_FAILURES = "incremental/entry_failures"
 
 
 class ArchiveIndex:
@@ -33,25 +36,33 @@ class ArchiveIndex:
             return repo.first_seen(session, canonical_urls)
 
     def last_finished_run(self, spider: str) -> tuple[datetime, datetime] | None:
-        """(start, end) of the spider's last run that finished normally, or None.
+        """(start, end) of the spider's last *clean* run, or None.
 
-        Its start bounds sitemap ``lastmod``; its end separates settled articles (archived by
-        complete runs) from those of a run that was interrupted afterwards.
+        Clean: it finished normally and fetched all its entry points (listings, sitemaps,
+        feeds); a run that missed a listing page may have missed the articles on it. Its start
+        bounds sitemap ``lastmod``; its end separates settled articles (archived by clean runs)
+        from those of a run that was interrupted or incomplete afterwards.
         """
         with self.sessions() as session:
-            row = session.execute(
-                select(CrawlRun.started_at, CrawlRun.finished_at)
+            rows = session.execute(
+                select(CrawlRun.started_at, CrawlRun.finished_at, CrawlRun.stats)
                 .where(CrawlRun.spider == spider, CrawlRun.finish_reason == "finished")
                 .order_by(CrawlRun.started_at.desc())
-                .limit(1)
-            ).first()
-        if row is None or row.finished_at is None:
-            return None
-        return _aware(row.started_at), _aware(row.finished_at)
+                .limit(50)
+            ).all()
+        for row in rows:
+            if row.finished_at is not None and not (row.stats or {}).get(ENTRY_FAILURES):
+                return _aware(row.started_at), _aware(row.finished_at)
+        return None
 
     def pending_failures(self, spider: str) -> list[str]:
         with self.sessions() as session:
             return [f.url for f in repo.pending_failures(session, spider)]
+
+    def resolve(self, url: str) -> None:
+        """An entry point that failed before was fetched now."""
+        with transaction(self.sessions) as session:
+            repo.resolve_failure(session, url)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -162,14 +162,19 @@ def check_text(text: str, *, source: str) -> str:
 
 
 def looks_like_html(text: str, content_type: str | None = None) -> bool:
-    """Whether to take the HTML path: by Content-Type if given, else by sniffing the start."""
+    """Whether to take the HTML path.
+
+    A document that starts as HTML is HTML whatever its Content-Type says (servers do send pages
+    as text/plain); otherwise an HTML Content-Type decides, and for text/plain or no type the
+    body is sniffed for structural tags (text/plain only trusts the start, because rendered
+    article text may quote a tag)."""
+    head = text[:2048].lstrip().lower()
+    if head.startswith(("<!doctype html", "<html", "<?xml")):
+        return True
     if content_type:
         mime = content_type.split(";", 1)[0].strip().lower()
         if mime in {"text/html", "application/xhtml+xml"}:
             return True
         if mime == "text/plain":
             return False
-    head = text[:2048].lstrip().lower()
-    if head.startswith(("<!doctype", "<html", "<?xml")):
-        return True
     return bool(_HTML_SNIFF.search(text[:65_536]))

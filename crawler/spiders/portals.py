@@ -16,11 +16,13 @@ from typing import Any, ClassVar
 
 import scrapy
 from parsel import Selector
+from scrapy.downloadermiddlewares.retry import get_retry_request
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.settings import BaseSettings
 from scrapy.utils.sitemap import Sitemap
 
-from crawler.archive_index import ArchiveIndex
+from crawler.archive_index import ENTRY_FAILURES, ArchiveIndex
 from crawler.items import ArticleItem
 from crawler.sites import all_profiles
 from crawler.sites.base import Listing, SiteProfile
@@ -45,9 +47,15 @@ def parse_lastmod(text: str | None) -> date | None:
         return None
 
 
+def requested_url(failure: Any) -> str:
+    """The URL the spider asked for, before any redirect (failures are recorded under it)."""
+    request = failure.request
+    return (request.meta.get("redirect_urls") or [request.url])[0]
+
+
 def describe_failure(failure: Any) -> str:
     """One line a person can act on: the URL, and the HTTP status or the network error."""
-    url = failure.request.url
+    url = requested_url(failure)
     response = getattr(failure.value, "response", None)
     if response is not None:
         return f"{url}: HTTP {response.status} ({failure.type.__name__})"
@@ -62,6 +70,7 @@ class PortalSpider(scrapy.Spider):
         self.backfill = str(backfill).lower() in TRUE_WORDS
         self.index: ArchiveIndex | None = None
         self.scheduled: set[str] = set()  # article URLs requested in this run
+        self.failed_entries: set[str] = set()  # entry points that failed in earlier runs
         self.cutoff: date | None = None
         self.last_run: datetime | None = None
         self.source_name = self.profile.name
@@ -87,7 +96,9 @@ class PortalSpider(scrapy.Spider):
             started, self.last_run = last
             # a day's margin: lastmod is often a local date, runs are stamped in UTC
             self.cutoff = started.date() - timedelta(days=1)
-        retry = [u for u in self.index.pending_failures(self.name) if self.profile.is_article(u)]
+        pending = self.index.pending_failures(self.name)
+        self.failed_entries = {u for u in pending if not self.profile.is_article(u)}
+        retry = [u for u in pending if self.profile.is_article(u)]
         if retry:
             logger.info("%s: retrying %d URLs that failed before", self.name, len(retry))
         for url in retry:
@@ -148,9 +159,21 @@ class PortalSpider(scrapy.Spider):
     def article_request(self, url: str) -> scrapy.Request:
         self.scheduled.add(url)
         self.crawler.stats.inc_value("incremental/article_requests")
-        return scrapy.Request(url, callback=self.parse_article, errback=self.article_failed)
+        # dont_filter: duplicates are already excluded (self.scheduled), and a redirect loop must
+        # end in an error the errback records, not in a request the duplicate filter swallows
+        return scrapy.Request(
+            url, callback=self.parse_article, errback=self.article_failed, dont_filter=True
+        )
+
+    def entry_fetched(self, response: Response) -> None:
+        """An entry point that failed in an earlier run answered: its failure is resolved."""
+        url = response.request.url if response.request else response.url
+        if url in self.failed_entries and self.index is not None:
+            self.index.resolve(url)
+            self.failed_entries.discard(url)
 
     def parse_listing(self, response: Response, listing: int, page: int) -> Iterator[Any]:
+        self.entry_fetched(response)
         spec: Listing = self.profile.listings[listing]
         links = [
             response.urljoin(h) for h in response.css(f"{spec.link_selector}::attr(href)").getall()
@@ -178,6 +201,7 @@ class PortalSpider(scrapy.Spider):
             )
 
     def parse_sitemap(self, response: Response) -> Iterator[Any]:
+        self.entry_fetched(response)
         try:
             sitemap = Sitemap(response.body)  # lxml without entity resolution: safe on hostile XML
         except Exception as exc:
@@ -197,6 +221,7 @@ class PortalSpider(scrapy.Spider):
             yield self.article_request(url)
 
     def parse_feed(self, response: Response) -> Iterator[Any]:
+        self.entry_fetched(response)
         selector = Selector(text=response.text, type="xml")
         selector.remove_namespaces()
         urls = []
@@ -234,18 +259,27 @@ class PortalSpider(scrapy.Spider):
             profile=self.profile.selector_candidates(fetched.date()),
         )
 
-    def article_failed(self, failure: Any) -> Iterator[ArticleItem]:
-        url = failure.request.url
+    def article_failed(self, failure: Any) -> Iterator[Any]:
+        url = requested_url(failure)
+        if failure.check(IgnoreRequest) and "redirect" in failure.getErrorMessage():
+            # Scrapy retries network errors and 5xx, not redirect loops: a loop may be a passing
+            # fault of the site, so it gets the same number of attempts (RETRY_TIMES)
+            again = get_retry_request(
+                failure.request.replace(url=url), spider=self, reason="redirect loop"
+            )
+            if again is not None:
+                yield again
+                return
         message = describe_failure(failure)
         logger.error("%s: article not fetched: %s", self.name, message)
         self.crawler.stats.inc_value("incremental/article_failures")
         yield ArticleItem(url=url, source=self.name, fetch_error=message)
 
     def entry_failed(self, failure: Any) -> Iterator[ArticleItem]:
-        url = failure.request.url
+        url = requested_url(failure)
         message = describe_failure(failure)
         logger.error("%s: entry point not fetched: %s", self.name, message)
-        self.crawler.stats.inc_value("incremental/entry_failures")
+        self.crawler.stats.inc_value(ENTRY_FAILURES)
         yield ArticleItem(url=url, source=self.name, fetch_error=message)
 
 

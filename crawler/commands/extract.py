@@ -27,17 +27,44 @@ _HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".aspx", ".phtml"}
 
 
 def expand_paths(paths: Iterable[str]) -> list[Path]:
-    """Files named, and the files of directories named (sorted, not recursive into hidden ones)."""
+    """Files named, and the files of directories named (sorted, not recursive into hidden ones).
+
+    Broken symbolic links (dangling, or a loop) are listed too: they get an error line instead of
+    vanishing from the output."""
     out: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             out.extend(
-                sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if (p.is_file() or (p.is_symlink() and not p.is_dir()))
+                    and not p.name.startswith(".")
+                )
             )
         else:
             out.append(path)
     return out
+
+
+def printable(text: str) -> str:
+    """``text`` encodable as UTF-8: the bytes of a non-UTF-8 file name (surrogate escapes) and lone
+    surrogates are shown as ``\\xNN``, so one odd name cannot break the JSON output."""
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        raw = text.encode("utf-8", "surrogatepass")
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def _json_line(record: dict[str, Any]) -> bytes:
+    line = json.dumps(record, ensure_ascii=False) + "\n"
+    try:
+        return line.encode("utf-8")
+    except UnicodeEncodeError:
+        clean = {k: printable(v) if isinstance(v, str) else v for k, v in record.items()}
+        return (json.dumps(clean, ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace")
 
 
 def extract_paths(paths: Iterable[str], *, url: str | None = None) -> Iterator[dict[str, Any]]:
@@ -92,6 +119,6 @@ class Command(ScrapyCommand):
         failed = 0
         for record in extract_paths(args, url=opts.url):
             failed += "error" in record
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-        sys.stdout.flush()
+            sys.stdout.buffer.write(_json_line(record))
+        sys.stdout.buffer.flush()
         self.exitcode = 1 if failed else 0

@@ -112,8 +112,8 @@ SECTION_LABELS: tuple[str, ...] = (
     r"Hoạt động (của )?(sở|ngành|địa phương)",
     r"Báo cáo tháng,? quý",
     r"Lĩnh vực công nghiệp",
-    r"Trang chủ\s*[>»/|].*",
-    r".{1,40}\s[>»]\s.{1,40}",  # breadcrumbs "Kinh tế > Công nghiệp"
+    r"Trang chủ\s*[>»›/|].*",
+    r".{1,40}\s[>»›]\s.{1,40}",  # breadcrumbs "Kinh tế > Công nghiệp", "Kinh tế › Công nghiệp"
 )
 
 # Sapo prefixes: the publication's tag glued to the lead paragraph. Case sensitive.
@@ -145,8 +145,68 @@ BYLINE_NOTES: tuple[str, ...] = (
     r"\s*\((TH|T/H|t/h|th|tổng hợp|Tổng hợp|lược dịch|biên dịch|CTV|ctv|[^()]{1,40})\)\s*$",
 )
 
-# View counters; the number is the group "n".
+# View counters of the article; the number is the group "n". Label-first is tried first: in
+# "30/12/2022 - 18:35 Lượt xem: 856" the number-first pattern would read the clock's minutes
+# ("35 Lượt xem"), so a number glued to ":" or to the label's own number is never taken.
+# "Lượt truy cập" is NOT here: on Vietnamese portals it labels the site-wide visit statistics
+# (see SITE_COUNTERS), not one article's readers.
 VIEW_COUNTERS: tuple[str, ...] = (
-    r"(?P<n>\d[\d.,]*)\s*(Lượt xem|lượt xem|Lượt đọc|lượt đọc|views?)",
-    r"(Số lượt xem|Lượt xem|Lượt đọc|Lượt truy cập|Đã xem|Views?)\s*:?\s*(?P<n>\d[\d.,]*)",
+    r"(Số lượt xem|Lượt xem|Lượt đọc|Đã xem|Views?)\s*:?\s*(?P<n>\d[\d.,]*)",
+    r"(?<![\d:.,])(?P<n>\d[\d.,]*)\s*(Lượt xem|lượt xem|Lượt đọc|lượt đọc|views?)(?!\s*:?\s*\d)",
 )
+
+# The site's visit statistics widget ("Thống kê truy cập": "Đang truy cập: 27", "Tổng lượt truy
+# cập: 3.418.552", "Hôm nay: 1.204"). Present on almost every provincial government CMS, usually
+# in a side column; never an article's view count. Lines dropped wherever they appear.
+SITE_COUNTERS: tuple[str, ...] = (
+    r"(Thống kê|Bộ đếm) (truy cập|lượt truy cập)",
+    r"(Tổng|Tổng số|Số)?\s*(lượt truy cập|lượt truy nhập|lượt khách|lượt xem trang|người truy cập)"
+    r"\s*(trang|website|cổng)?\s*[:-]?\s*\d[\d.,]*",
+    r"(Đang|Hiện đang) (truy cập|online|trực tuyến|xem)\s*[:-]?\s*\d[\d.,]*",
+    r"(Online|Trực tuyến|Hôm nay|Hôm qua|Tuần này|Trong tuần|Tháng này|Trong tháng|Năm nay|"
+    r"Tất cả|Tổng cộng|Truy cập hôm nay|Truy cập trong tháng)\s*:\s*\d[\d.,]*",
+)
+
+# Category names of site menus. A rendered menu is one line of them ("Thời sự Chính trị Kinh tế Xã
+# hội ..."); ``textclean.is_menu_line`` recognises such a line by its shape (short capitalised
+# segments, no punctuation, no digits) and counts these only to accept menus of one-word entries
+# ("Video Podcast Multimedia") that the shape alone cannot tell from a list of names. The words
+# are the usual sections of Vietnamese news and government portals, not the entries of one site.
+NAV_TERMS: tuple[str, ...] = (
+    "Trang chủ", "Thời sự", "Chính trị", "Kinh tế", "Xã hội", "Văn hóa", "Văn hoá", "Thể thao",
+    "Pháp luật", "Quốc tế", "Thế giới", "Giáo dục", "Y tế", "Sức khỏe", "Đời sống", "Du lịch",
+    "Giải trí", "Khoa học", "Công nghệ", "Môi trường", "Nông nghiệp", "Công nghiệp", "Thị trường",
+    "Doanh nghiệp", "Địa phương", "Bạn đọc", "Tin tức", "Sự kiện", "Giới thiệu", "Liên hệ",
+    "Văn bản", "Chính quyền", "Công dân", "Multimedia", "Media", "Video", "Videos", "Ảnh",
+    "Podcast", "Infographic", "Infographics", "E-magazine", "Emagazine", "Longform", "Phóng sự",
+    "Tiêu điểm", "Góc nhìn", "Xuất nhập khẩu", "Năng lượng", "Đầu tư", "Tài chính", "Ngân hàng",
+    "Bất động sản", "Thương mại", "Dịch vụ", "Phát thanh", "Truyền hình", "English", "RSS",
+    "Tin trong nước", "Tin trong tỉnh", "Tin mới", "Hỏi đáp", "Xây dựng Đảng",
+)  # fmt: skip
+
+# Function words and headline verbs: a line holding one outside a menu term is a headline or a
+# sentence, never a menu ("Sức hút ở Triển lãm Quốc tế Trang trí nhà & Cảnh quan Việt Nam" is a
+# title-cased headline in seed 000's related list). Menu entries are bare noun phrases.
+SENTENCE_WORDS: frozenset[str] = frozenset(
+    {"ở", "tại", "của", "cho", "với", "về", "từ", "đến", "tới", "là", "có", "được", "bị", "đã",
+     "đang", "sẽ", "đạt", "tăng", "giảm", "những", "các", "một", "nhiều", "vào", "ra", "khi", "để",
+     "như", "theo", "hơn", "trên", "dưới", "không", "cần", "phải", "thêm", "nay", "này", "sau",
+     "trước", "gần", "vượt", "mới", "làm", "đưa", "giữ", "thu", "hút"}
+)  # fmt: skip
+
+# Kinds of organisation that sign a portal's masthead or banner ("Báo Công Thương", "Sở Công
+# Thương tỉnh Thái Nguyên", "Cổng thông tin điện tử tỉnh ..."). Case sensitive, at line start.
+MASTHEAD_KINDS: tuple[str, ...] = (
+    r"Báo", r"Tạp chí", r"Tạp Chí", r"Đài", r"Cổng [Tt]hông tin", r"Trang [Tt]hông tin",
+    r"Thông tấn xã", r"Sở", r"Bộ", r"Cục", r"Tổng cục", r"Chi cục", r"Ban", r"Văn phòng",
+    r"Trung tâm", r"UBND", r"Ủy ban nhân dân", r"Uỷ ban nhân dân", r"Hội đồng nhân dân", r"HĐND",
+    r"Tỉnh ủy", r"Tỉnh uỷ", r"Hiệp hội", r"Cơ quan",
+)  # fmt: skip
+
+# Lowercase words allowed inside such a name ("Báo Thái Nguyên điện tử", "Sở Công Thương tỉnh
+# Bắc Kạn"); any other lowercase word makes the line a sentence or a headline ("Sở Công Thương
+# tổ chức hội nghị").
+MASTHEAD_LOWER_WORDS: frozenset[str] = frozenset(
+    {"điện", "tử", "tỉnh", "thành", "phố", "huyện", "thị", "xã", "và", "của", "online",
+     "nhân", "dân", "trực", "tuyến", "thông", "tin", "phát", "thanh", "truyền", "hình", "-", "–"}
+)  # fmt: skip

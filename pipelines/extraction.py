@@ -36,6 +36,7 @@ from pipelines.textclean import (
     assemble_body,
     is_sentence,
     parse_rendered_text,
+    read_tail_metadata,
     words,
 )
 
@@ -44,6 +45,10 @@ logger = logging.getLogger(__name__)
 # Lines of a page above/below the title searched for its date, byline and view counter.
 HEAD_LINES_ABOVE = 3
 HEAD_LINES_BELOW = 8
+# Lines of a page under the article's last paragraph searched for a byline and counter.
+TAIL_LINES_BELOW = 4
+# The last paragraphs of an extracted body looked up in the page to find where the text ends.
+TAIL_ANCHORS = 3
 # A selector body with fewer words than this "found nothing": the fallback takes over.
 SELECTOR_BODY_MIN_WORDS = 20
 
@@ -202,6 +207,26 @@ def _head_window(page: list[str], title: str | None) -> Layout:
     return head
 
 
+def _body_end(page: list[str], body_lines: list[str]) -> int | None:
+    """Index in the page of the extracted body's last paragraph (None when not found).
+
+    Extractors may re-join a paragraph's inline parts differently from the page renderer, so a
+    long line also matches by its beginning."""
+    for line in reversed(body_lines[-TAIL_ANCHORS:]):
+        for i in range(len(page) - 1, -1, -1):
+            if page[i] == line or (len(line) >= 60 and page[i].startswith(line[:60])):
+                return i
+    return None
+
+
+def _tail_window(page: list[str], body_lines: list[str]) -> Layout:
+    """Byline and view counter printed under the article's last paragraph in the page."""
+    end = _body_end(page, body_lines)
+    if end is None:
+        return Layout()
+    return read_tail_metadata(page[end + 1 : end + 1 + TAIL_LINES_BELOW])
+
+
 def _page_sapo(page: list[str], title: str | None) -> str | None:
     """The first paragraph under the title in the rendered page: the sapo."""
     if not title or title not in page:
@@ -326,6 +351,11 @@ def _from_html(
         layout.views = head.views
     if layout.author is None and head.author:
         layout.author = head.author
+    if layout.author is None or layout.views is None:
+        tail = _tail_window(page, body_lines)
+        layout.author = layout.author or tail.author
+        layout.views = layout.views if layout.views is not None else tail.views
+        layout.other_dates += tail.other_dates
     sources.setdefault("sapo", sources.get("body", "fallback"))
     dates: list[tuple[tuple[str, bool] | None, str]] = []
     if sel_date and selectors is not None:

@@ -55,6 +55,17 @@ _SECTION = _alt(bp.SECTION_LABELS)
 _SAPO_PREFIX = re.compile("^(?:" + "|".join(bp.SAPO_PREFIXES) + ")")
 _CREDIT = _alt(bp.CREDIT_LINES)
 _UPDATED_ANYWHERE = re.compile(r"^\(?\s*Cập nhật", re.I)
+_SITE_COUNTER = _alt(bp.SITE_COUNTERS)
+_MASTHEAD_KIND = re.compile("^(?:" + "|".join(bp.MASTHEAD_KINDS) + r")\s")
+_NAV_TERM = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, bp.NAV_TERMS)) + r")(?!\w)")
+# Tokens that join the entries of a menu ("Tin tức - Sự kiện", "Trang chủ | Giới thiệu").
+_MENU_JOINERS = {"-", "–", "|", "/", "•", "·", "&", ",", "›", "»"}
+# A menu entry is at most this many words ("Báo cáo tháng, quý", "Thủ tục hành chính").
+MENU_ENTRY_MAX_WORDS = 4
+# A menu has at least this many entries; fewer are a breadcrumb or a label (handled elsewhere).
+MENU_MIN_ENTRIES = 4
+# Mastheads and banners are names, not headlines: short.
+MASTHEAD_MAX_WORDS = 14
 _TERMINAL = (".", "!", "?", ";", ":", "…", '"', "”", ")", "»", "./.")
 
 
@@ -84,6 +95,64 @@ def is_sentence(line: str) -> bool:
 def is_caption_shaped(line: str) -> bool:
     """Short, no final punctuation, no percentage (a figure in a sub-heading is text)."""
     return words(line) <= CAPTION_MAX_WORDS and not is_sentence(line) and "%" not in line
+
+
+def _menu_entries(line: str) -> list[list[str]] | None:
+    """The line cut before every capitalised word, or None when it cannot be a menu (digits,
+    sentence punctuation, a lowercase start, all capitals)."""
+    if any(ch.isdigit() for ch in line) or re.search(r"[.:;!?()\"“”]", line):
+        return None
+    tokens = [t.strip(",") for t in line.split() if t not in _MENU_JOINERS]
+    tokens = [t for t in tokens if t]
+    if not tokens or not tokens[0][0].isupper() or line.upper() == line:
+        return None
+    entries: list[list[str]] = []
+    for token in tokens:
+        if token[0].isupper() or not entries:
+            entries.append([token])
+        else:
+            entries[-1].append(token)
+    return entries
+
+
+def is_menu_line(line: str) -> bool:
+    """A site menu rendered as one line ("Thời sự Chính trị Kinh tế Xã hội Văn hóa Thể thao").
+
+    Vietnamese category names are one capitalised word plus one to three lowercase ones, so a menu
+    is a run of short capitalised entries with no digits, no sentence punctuation and no verb
+    phrase (a lowercase run longer than an entry). Headlines and captions are sentence case: few
+    entries, one of them long. A run of one-word entries is a list of names ("Nguyễn Văn An - Trần
+    Thị Bình") unless the words are menu vocabulary ("Video Podcast Multimedia Infographic").
+    """
+    entries = _menu_entries(line)
+    if entries is None or len(entries) < MENU_MIN_ENTRIES:
+        return False
+    if max(len(e) for e in entries) > MENU_ENTRY_MAX_WORDS:
+        return False
+    outside_terms = _NAV_TERM.sub(" ", line).split()
+    if any(w in bp.SENTENCE_WORDS for w in outside_terms):
+        return False
+    multiword = sum(len(e) >= 2 for e in entries)
+    known = len(_NAV_TERM.findall(line))
+    return 2 * multiword >= len(entries) or 2 * known >= len(entries)
+
+
+def is_masthead(line: str) -> bool:
+    """The site's name or banner line ("SỞ CÔNG THƯƠNG TỈNH THÁI NGUYÊN", "Báo Công Thương",
+    "Báo Thái Nguyên điện tử"): all capitals, or an organisation kind followed by capitalised
+    words and the few lowercase words of official names only. Not a headline: no digits, no
+    punctuation, no verb."""
+    n = words(line)
+    if not 2 <= n <= MASTHEAD_MAX_WORDS or any(ch.isdigit() for ch in line):
+        return False
+    if re.search(r"[.:;!?,%]", line):
+        return False
+    letters = [ch for ch in line if ch.isalpha()]
+    if letters and all(ch.isupper() for ch in letters):
+        return True
+    if not _MASTHEAD_KIND.match(line):
+        return False
+    return all(w[0].isupper() or w in bp.MASTHEAD_LOWER_WORDS for w in line.split()[1:])
 
 
 @dataclass
@@ -120,6 +189,8 @@ def strip_boilerplate(units: list[str], layout: Layout) -> list[str]:
             continue
         if _DROP.fullmatch(line) or _INLINE_RELATED.fullmatch(line):
             continue
+        if _SITE_COUNTER.fullmatch(line) or is_menu_line(line):
+            continue
         if _CUT.fullmatch(line) and words(line) <= 12:
             if started:
                 layout.cut_at = line
@@ -155,6 +226,9 @@ def _split_head(lines: list[str], layout: Layout, known_title: str | None = None
             i += 1
             continue
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if is_masthead(line) and nxt and not _starts_article(nxt):
+            i += 1  # the site's name or banner above the title
+            continue
         # A generic label is short and sits above a title-shaped line (a sapo ends with ".").
         label_like = _SECTION.fullmatch(line) or (
             words(line) <= 5
@@ -188,6 +262,15 @@ def _split_head(lines: list[str], layout: Layout, known_title: str | None = None
             layout.author = layout.author or author
         i += 1
     return i
+
+
+def _starts_article(line: str) -> bool:
+    """A line that can only follow a title: the sapo, or a publication date line (a weekday
+    clock may also be the site's header, so it does not count)."""
+    if words(line) >= SAPO_MIN_WORDS and is_sentence(line):
+        return True
+    hit = md.classify_date_line(line)
+    return hit is not None and hit.kind != "clock"
 
 
 def _take_sapo(lines: list[str], i: int, layout: Layout) -> int:
@@ -228,6 +311,35 @@ def _peel_tail(body: list[str], layout: Layout) -> list[str]:
             break
         body.pop()
     return body
+
+
+def read_tail_metadata(lines: list[str]) -> Layout:
+    """Byline, view counter and date lines that follow an article's last paragraph in a page.
+
+    Generic extractors keep paragraphs and drop the short lines under them (a byline in its own
+    ``<p class="author">``, "Lượt xem: 1.024" in a toolbar), so the page is read again there. Only
+    the metadata lines directly under the text count: reading stops at the first other line (a
+    share bar, a related list), which keeps sidebar titles from being taken for a byline.
+    """
+    layout = Layout()
+    for line in lines:
+        if _CUT.fullmatch(line) and words(line) <= 12:
+            break
+        rest, views = md.strip_views(line)
+        if views is not None:
+            layout.views = layout.views if layout.views is not None else views
+            if not rest or words(rest) <= 2:
+                continue
+        hit = md.classify_date_line(rest)
+        if hit:
+            layout.other_dates.append(hit)
+            layout.author = layout.author or (md.clean_author(hit.rest) if hit.rest else None)
+            continue
+        name = md.clean_author(rest) if layout.author is None else None
+        if not name:
+            break
+        layout.author = name
+    return layout
 
 
 def parse_rendered_text(text: str | list[str], *, known_title: str | None = None) -> Layout:

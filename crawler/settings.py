@@ -67,6 +67,9 @@ DOWNLOAD_HANDLERS = {
 # Local portal replicas for tests and trials (python -m tests.replica): empty on real crawls
 REPLICA_URL = os.environ.get("REPLICA_URL", "")
 
+# Items are named, not dumped, in log lines: a dropped item carries its raw page (up to 20 MiB)
+LOG_FORMATTER = "crawler.logformatter.ArchiveLogFormatter"
+
 # --- Misc -------------------------------------------------------------------------------------
 FEED_EXPORT_ENCODING = "utf-8"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"

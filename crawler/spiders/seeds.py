@@ -7,10 +7,12 @@ pipelines and the same archive as a page from a portal.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import scrapy
 from scrapy.http import Response
@@ -27,25 +29,53 @@ def project_root() -> Path:
     return Path(cfg).parent if cfg else Path.cwd()
 
 
-def list_input_files(path: Path) -> Iterator[Path]:
-    """The regular files of ``path`` (itself, if it is a file), sorted, never outside it.
+def shown(path: Path) -> str:
+    """The path as text that can be logged and stored: bytes that are not UTF-8 as ``\\xNN``."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def file_uri(path: Path) -> str:
+    """``file://`` URI of ``path``, percent-encoding its bytes (whatever their encoding)."""
+    return "file://" + quote(os.fsencode(path.absolute()))
+
+
+def scan_input(path: Path) -> Iterator[tuple[Path, str | None]]:
+    """Every entry of ``path`` (itself, if it is a file), sorted: ``(file, None)`` for a file to
+    read, ``(entry, reason)`` for one that is refused.
 
     Symbolic links that lead out of the directory are refused: ``-a path=DIR`` is a promise about
-    what the crawl reads.
+    what the crawl reads. So are links that cannot be resolved (a loop, a missing target).
     """
     if path.is_file():
-        yield path
+        yield path, None
         return
     root = path.resolve()
     for candidate in sorted(path.iterdir()):
         if candidate.name.startswith("."):
             continue
-        resolved = candidate.resolve()
+        if shown(candidate) != str(candidate):
+            # no URL, log line or archive row can hold it as it is
+            yield candidate, "its name is not valid UTF-8; rename the file"
+            continue
+        try:
+            resolved = candidate.resolve(strict=True)
+        except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop (Python < 3.13)
+            yield candidate, f"cannot resolve it (a symbolic link loop or a missing target): {exc}"
+            continue
         if not resolved.is_relative_to(root):
-            logger.warning("skipping %s: it points outside %s", candidate, root)
+            yield candidate, f"it points outside {root}"
             continue
         if resolved.is_file():
-            yield candidate
+            yield candidate, None
+
+
+def list_input_files(path: Path) -> Iterator[Path]:
+    """The regular files of ``path`` (itself, if it is a file), sorted, never outside it."""
+    for file, reason in scan_input(path):
+        if reason is None:
+            yield file
+        else:
+            logger.warning("skipping %s: %s", shown(file), reason)
 
 
 class SeedsSpider(scrapy.Spider):
@@ -71,8 +101,18 @@ class SeedsSpider(scrapy.Spider):
             )
             return
         count = 0
-        for file in list_input_files(self.input_path):
+        for file, refused in scan_input(self.input_path):
             count += 1
+            if refused is not None:
+                # named in the log here, recorded in fetch_failures by the storage pipeline
+                logger.warning("skipping %s: %s", shown(file), refused)
+                yield ArticleItem(
+                    url=file_uri(file),
+                    source="seeds",
+                    raw=None,
+                    fetch_error=f"{shown(file)}: {refused}",
+                )
+                continue
             yield scrapy.Request(
                 path_to_file_uri(str(file.resolve())),
                 callback=self.parse,

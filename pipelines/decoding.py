@@ -158,6 +158,8 @@ def check_text(text: str, *, source: str) -> str:
     sample = text[:20_000]
     if len(_CONTROL.findall(sample)) > max(8, len(sample) // 100):
         raise BadInputError(source, "binary content (control characters), not a text or HTML page")
+    # The few left are noise, and PostgreSQL refuses NUL in text columns (the article was lost).
+    text = _CONTROL.sub("", text)
     return unicodedata.normalize("NFC", text)
 
 

@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 
 import scrapy
 from parsel import Selector
+from scrapy import signals
 from scrapy.downloadermiddlewares.retry import get_retry_request
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
@@ -71,6 +72,7 @@ class PortalSpider(scrapy.Spider):
         self.index: ArchiveIndex | None = None
         self.scheduled: set[str] = set()  # article URLs requested in this run
         self.failed_entries: set[str] = set()  # entry points that failed in earlier runs
+        self.rewalk = True  # entry points bypass the duplicate filter (not in distributed mode)
         self.cutoff: date | None = None
         self.last_run: datetime | None = None
         self.source_name = self.profile.name
@@ -88,8 +90,10 @@ class PortalSpider(scrapy.Spider):
     # --- start ------------------------------------------------------------------------------
 
     async def start(self) -> AsyncIterator[Any]:
-        # Entry points carry dont_filter: a run resumed from JOBDIR walks them again, and the
-        # archive (not the saved duplicate filter) decides what is still missing.
+        self.rewalk = not self.settings.get("REDIS_URL")
+        # Entry points bypass the duplicate filter (self.rewalk): a run resumed from JOBDIR walks
+        # them again, and the archive (not the saved filter) decides what is still missing. In
+        # distributed mode they go through the shared filter, so one worker fetches each.
         self.index = ArchiveIndex(self.settings.get("ARCHIVE_URL"))
         last = None if self.backfill else self.index.last_finished_run(self.name)
         if last is not None:
@@ -102,24 +106,27 @@ class PortalSpider(scrapy.Spider):
         if retry:
             logger.info("%s: retrying %d URLs that failed before", self.name, len(retry))
         for url in retry:
-            yield self.article_request(url)
+            # a URL that failed is in a resumed run's saved filter: retry it past the filter
+            yield self.article_request(url, again=self.rewalk)
         for feed in self.profile.feeds:
             self.crawler.stats.inc_value("incremental/feed_requests")
             yield scrapy.Request(
-                feed, callback=self.parse_feed, errback=self.entry_failed, dont_filter=True
+                feed, callback=self.parse_feed, errback=self.entry_failed, dont_filter=self.rewalk
             )
         for sitemap in self.profile.sitemaps:
             self.crawler.stats.inc_value("incremental/sitemap_requests")
             yield scrapy.Request(
-                sitemap, callback=self.parse_sitemap, errback=self.entry_failed, dont_filter=True
+                sitemap,
+                callback=self.parse_sitemap,
+                errback=self.entry_failed,
+                dont_filter=self.rewalk,
             )
         for i, listing in enumerate(self.profile.listings):
             yield scrapy.Request(
                 listing.url,
                 callback=self.parse_listing,
                 errback=self.entry_failed,
-                # entry points are fetched on every start, resumed (JOBDIR) runs included
-                dont_filter=True,
+                dont_filter=self.rewalk,
                 cb_kwargs={"listing": i, "page": 1},
             )
 
@@ -156,14 +163,32 @@ class PortalSpider(scrapy.Spider):
     def new_articles(self, urls: Iterable[str]) -> list[str]:
         return self.sort_out(urls)[0]
 
-    def article_request(self, url: str) -> scrapy.Request:
+    def article_request(self, url: str, *, again: bool = False) -> scrapy.Request:
         self.scheduled.add(url)
         self.crawler.stats.inc_value("incremental/article_requests")
-        # dont_filter: duplicates are already excluded (self.scheduled), and a redirect loop must
-        # end in an error the errback records, not in a request the duplicate filter swallows
+        # Through the duplicate filter: it is saved with JOBDIR and shared in distributed mode,
+        # so a resumed or parallel run never fetches an article twice. A retry bypasses it.
         return scrapy.Request(
-            url, callback=self.parse_article, errback=self.article_failed, dont_filter=True
+            url, callback=self.parse_article, errback=self.article_failed, dont_filter=again
         )
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> PortalSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider.request_dropped, signal=signals.request_dropped)
+        return spider
+
+    def request_dropped(self, request: scrapy.Request, spider: Any) -> None:
+        """A redirect that leads back to a URL already requested is dropped by the duplicate
+        filter without an error: retry the article once past the filter, so that a loop ends in
+        "max redirections" and the errback records (and retries) it."""
+        chain = request.meta.get("redirect_urls")
+        if not chain or request.dont_filter or spider is not self:
+            return
+        original = chain[0]
+        if self.profile.is_article(original) and self.crawler.engine is not None:
+            self.crawler.stats.inc_value("incremental/redirect_loops")
+            self.crawler.engine.crawl(self.article_request(original, again=True))
 
     def entry_fetched(self, response: Response) -> None:
         """An entry point that failed in an earlier run answered: its failure is resolved."""

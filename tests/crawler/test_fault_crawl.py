@@ -12,7 +12,7 @@ from tests.crawler.test_crawler_portals import as_published, run_scrapy
 from tests.replica import ReplicaServer
 
 SITES = [p.key for p in all_profiles()]
-FAST_FAILURE = ("-s", "DOWNLOAD_TIMEOUT=1.5")
+FAST_FAILURE = ("-s", "DOWNLOAD_TIMEOUT=3")
 
 
 def archived(archive_url: str) -> dict[str, dict[str, object]]:
@@ -42,12 +42,12 @@ def failures(archive_url: str) -> dict[str, tuple[str, bool]]:
 
 def test_fault_crawl_archives_everything_within_two_runs(sqlite_url: str) -> None:
     with ReplicaServer(
-        articles=25, seed=21, faults=0.2, hang_seconds=2.0, slow_seconds=0.3
+        articles=25, seed=21, faults=0.2, hang_seconds=5.0, slow_seconds=0.3
     ) as replica:
         # the first run gives up at once (no retries), so that failures are certain to happen
         run_scrapy(replica, sqlite_url, "crawlall", *FAST_FAILURE, "-s", "RETRY_TIMES=0")
         after_first = failures(sqlite_url)
-        run_scrapy(replica, sqlite_url, "crawlall", *FAST_FAILURE, "-s", "RETRY_TIMES=1")
+        run_scrapy(replica, sqlite_url, "crawlall", *FAST_FAILURE, "-s", "RETRY_TIMES=2")
         kinds = {kind for _, _, kind in replica.fault_log}
         truth = {str(t["url"]): t for site in SITES for t in replica.truth(site)}
     assert len(kinds) >= 6, kinds  # the network really misbehaved, in many ways

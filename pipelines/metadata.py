@@ -60,6 +60,8 @@ _BYLINE_NOTE = re.compile("(?:" + "|".join(bp.BYLINE_NOTES) + ")")
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
 _NAME_JOINERS = {"-", "–", "&", "và", ",", "|"}
 _TERMINAL = (".", "!", "?", ";", ":", "…", '"', "”", "»")
+# The longest office byline, in words ("Trung tâm Khuyến công và Tư vấn phát triển công nghiệp").
+OFFICE_MAX_WORDS = 10
 
 
 @dataclass(frozen=True)
@@ -205,12 +207,13 @@ def classify_date_line(line: str) -> DateHit | None:
     if not found:
         return None
     (value, has_time), (start, end) = found
-    rest = line[:start] + " " + line[end:]
-    rest = _LABEL_WORDS.sub(" ", rest)
-    rest = re.sub(r"[|,:;()\[\]–\-•·/]+", " ", rest)
-    rest = " ".join(rest.split())
-    if len(rest.split()) > 5 or any(ch.isdigit() for ch in rest):
+    rest = _LABEL_WORDS.sub(" ", line[:start] + " " + line[end:])
+    bare = " ".join(re.sub(r"[|,:;()\[\]–\-•·/]+", " ", rest).split())
+    if len(bare.split()) > 5 or any(ch.isdigit() for ch in bare):
         return None
+    # The byline keeps the joiner of a pair of names ("Thu Hà - Minh Tuấn 18:35, 30/12/2022");
+    # only the separators left dangling by the date's removal go.
+    rest = " ".join(rest.split()).strip(" |,:;()[]–-•·/") if bare else ""
     if _UPDATED.search(line):
         kind = "updated"
     elif _PUBLISHED.search(line):
@@ -301,7 +304,10 @@ def clean_author(line: str) -> str | None:
     text = _BYLINE_NOTE.sub("", text).strip(" ,;-–")
     if not text or text.endswith(_TERMINAL):
         return None
-    if _BYLINE_OFFICE.fullmatch(text) and len(text.split()) <= 8:
+    # Offices sign as "Phòng Kế hoạch - Tài chính" or "Phòng Quản lý công nghiệp - Sở Công
+    # Thương": the joiners do not count towards the length.
+    office_words = [w for w in text.split() if w not in _NAME_JOINERS]
+    if _BYLINE_OFFICE.fullmatch(text) and len(office_words) <= OFFICE_MAX_WORDS:
         return " ".join(text.split())
     words = text.replace(",", " , ").split()
     names = [w for w in words if w not in _NAME_JOINERS]

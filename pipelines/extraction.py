@@ -208,7 +208,7 @@ def _head_window(page: list[str], title: str | None) -> Layout:
 
 
 def _body_end(page: list[str], body_lines: list[str]) -> int | None:
-    """Index in the page of the extracted body's last paragraph (None when not found).
+    """Index in the page of the article's last paragraph (None when not found).
 
     Extractors may re-join a paragraph's inline parts differently from the page renderer, so a
     long line also matches by its beginning."""
@@ -352,7 +352,8 @@ def _from_html(
     if layout.author is None and head.author:
         layout.author = head.author
     if layout.author is None or layout.views is None:
-        tail = _tail_window(page, body_lines)
+        # Anchored on the clean paragraphs: the raw lines may run on into a related list.
+        tail = _tail_window(page, layout.paragraphs or [layout.sapo or ""])
         layout.author = layout.author or tail.author
         layout.views = layout.views if layout.views is not None else tail.views
         layout.other_dates += tail.other_dates

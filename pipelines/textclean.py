@@ -134,7 +134,7 @@ def is_menu_line(line: str) -> bool:
         return False
     multiword = sum(len(e) >= 2 for e in entries)
     known = len(_NAV_TERM.findall(line))
-    return 2 * multiword >= len(entries) or 2 * known >= len(entries)
+    return (2 * multiword > len(entries) and known >= 1) or 2 * known >= len(entries)
 
 
 def is_masthead(line: str) -> bool:
@@ -150,9 +150,22 @@ def is_masthead(line: str) -> bool:
     letters = [ch for ch in line if ch.isalpha()]
     if letters and all(ch.isupper() for ch in letters):
         return True
-    if not _MASTHEAD_KIND.match(line):
+    kind = _MASTHEAD_KIND.match(line)
+    if not kind:
         return False
-    return all(w[0].isupper() or w in bp.MASTHEAD_LOWER_WORDS for w in line.split()[1:])
+    # Names are capitalised compounds whose second syllable may be lowercase ("Kinh tế và Dự
+    # báo"); two lowercase words in a row outside the few of official names are a predicate.
+    run = 0
+    for w in line[kind.end() :].split():
+        if w in bp.SENTENCE_WORDS:
+            return False
+        if w[0].isupper() or w in bp.MASTHEAD_LOWER_WORDS:
+            run = 0
+            continue
+        run += 1
+        if run >= 2:
+            return False
+    return True
 
 
 @dataclass
@@ -342,6 +355,19 @@ def read_tail_metadata(lines: list[str]) -> Layout:
     return layout
 
 
+def drop_title_echo(title: str | None, paragraph: str | None) -> str | None:
+    """The paragraph without a copy of the title opening it ("<title>. Theo Sở …").
+
+    Some CMSs print the headline again as the first sentence of the text; kept, its figures would
+    be read twice. Only a copy followed by sentence punctuation and more text is removed."""
+    if not title or not paragraph or not paragraph.startswith(title):
+        return paragraph
+    rest = paragraph[len(title) :]
+    if rest[:1] not in {".", "!", "?", ":"} or words(rest) < SAPO_MIN_WORDS // 2:
+        return paragraph
+    return rest[1:].strip()
+
+
 def parse_rendered_text(text: str | list[str], *, known_title: str | None = None) -> Layout:
     """Apply the whole recipe to rendered text; the result has no boilerplate left in it.
 
@@ -365,6 +391,7 @@ def parse_rendered_text(text: str | list[str], *, known_title: str | None = None
     lines = strip_boilerplate(units, layout)
     i = _split_head(lines, layout, known_title)
     i = _take_sapo(lines, i, layout)
+    layout.sapo = drop_title_echo(layout.title, layout.sapo)
     body: list[str] = []
     for line in lines[i:]:
         hit = md.classify_date_line(line)

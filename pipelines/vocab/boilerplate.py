@@ -169,9 +169,11 @@ SITE_COUNTERS: tuple[str, ...] = (
 
 # Category names of site menus. A rendered menu is one line of them ("Thời sự Chính trị Kinh tế Xã
 # hội ..."); ``textclean.is_menu_line`` recognises such a line by its shape (short capitalised
-# segments, no punctuation, no digits) and counts these only to accept menus of one-word entries
-# ("Video Podcast Multimedia") that the shape alone cannot tell from a list of names. The words
-# are the usual sections of Vietnamese news and government portals, not the entries of one site.
+# segments, no punctuation, no digits) and needs one of these in it (a title-cased headline such
+# as "Khởi công Nhà máy Chế biến Gỗ Chợ Mới" has the shape too); mostly these words also make a
+# menu of one-word entries ("Video Podcast Multimedia"), which the shape cannot tell from a list
+# of names. The words are the usual sections of Vietnamese news and government portals, not the
+# entries of one site.
 NAV_TERMS: tuple[str, ...] = (
     "Trang chủ", "Thời sự", "Chính trị", "Kinh tế", "Xã hội", "Văn hóa", "Văn hoá", "Thể thao",
     "Pháp luật", "Quốc tế", "Thế giới", "Giáo dục", "Y tế", "Sức khỏe", "Đời sống", "Du lịch",
@@ -181,7 +183,8 @@ NAV_TERMS: tuple[str, ...] = (
     "Podcast", "Infographic", "Infographics", "E-magazine", "Emagazine", "Longform", "Phóng sự",
     "Tiêu điểm", "Góc nhìn", "Xuất nhập khẩu", "Năng lượng", "Đầu tư", "Tài chính", "Ngân hàng",
     "Bất động sản", "Thương mại", "Dịch vụ", "Phát thanh", "Truyền hình", "English", "RSS",
-    "Tin trong nước", "Tin trong tỉnh", "Tin mới", "Hỏi đáp", "Xây dựng Đảng",
+    "Tin trong nước", "Tin trong tỉnh", "Tin mới", "Hỏi đáp", "Xây dựng Đảng", "Nông thôn mới",
+    "Quốc phòng", "An ninh", "Quốc phòng - An ninh", "Nội chính", "Tổng quan",
 )  # fmt: skip
 
 # Function words and headline verbs: a line holding one outside a menu term is a headline or a

@@ -10,6 +10,8 @@ from pipelines.metadata import (
     find_lead_date,
     parse_date_text,
     parse_iso,
+    parse_views,
+    strip_views,
 )
 from pipelines.provinces import current_province, detect_province
 
@@ -132,3 +134,61 @@ def test_provinces(title: str, body: str, province: str | None) -> None:
 )
 def test_merger(name: str | None, today: str | None) -> None:
     assert current_province(name) == today
+
+
+@pytest.mark.parametrize(
+    ("line", "views"),
+    [
+        ("1681 Lượt xem", 1681),
+        ("Lượt xem: 6.541", 6541),
+        ("Số lượt xem: 12", 12),
+        ("3.207 lượt đọc", 3207),
+        # Site statistics widgets: never an article's views.
+        ("Lượt truy cập: 12.480.316", None),
+        ("Tổng lượt truy cập: 3.418.552", None),
+        ("Đang truy cập: 27", None),
+    ],
+)
+def test_view_counters(line: str, views: int | None) -> None:
+    assert parse_views(line) == views
+
+
+@pytest.mark.parametrize(
+    ("line", "rest", "views"),
+    [
+        # The clock's minutes glued to the label are not the count.
+        ("Thứ Tư, 05/06/2024 - 09:12 Lượt xem: 407", "Thứ Tư, 05/06/2024 - 09:12", 407),
+        ("Đăng ngày 05/06/2024 | 88 lượt xem", "Đăng ngày 05/06/2024", 88),
+    ],
+)
+def test_views_inside_date_lines(line: str, rest: str, views: int) -> None:
+    assert strip_views(line) == (rest, views)
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Phòng Quản lý thương mại - Sở Công Thương", "Phòng Quản lý thương mại - Sở Công Thương"),
+        ("Phòng Kinh tế - Hạ tầng", "Phòng Kinh tế - Hạ tầng"),
+        ("Trung tâm Khuyến công và Tư vấn phát triển công nghiệp",
+         "Trung tâm Khuyến công và Tư vấn phát triển công nghiệp"),
+        ("Lan Anh - Đức Thịnh", "Lan Anh - Đức Thịnh"),
+        ("Phòng họp trực tuyến được kết nối tới 9 huyện, thành phố.", None),
+    ],
+)  # fmt: skip
+def test_office_and_pair_bylines(line: str, name: str | None) -> None:
+    assert clean_author(line) == name
+
+
+@pytest.mark.parametrize(
+    ("line", "rest"),
+    [
+        ("Lan Anh - Đức Thịnh 07:30, 14/02/2024", "Lan Anh - Đức Thịnh"),
+        ("Bài, ảnh: Hữu Nghĩa | 10:05 21/08/2023", "Bài, ảnh: Hữu Nghĩa"),
+        ("21/08/2023 10:05", ""),
+    ],
+)
+def test_date_line_keeps_byline_joiners(line: str, rest: str) -> None:
+    hit = classify_date_line(line)
+    assert hit is not None and hit.rest == rest
+    assert clean_author(rest) in ({"Lan Anh - Đức Thịnh", "Hữu Nghĩa"} if rest else {None})

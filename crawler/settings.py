@@ -58,6 +58,8 @@ EXTENSIONS = {
     "crawler.extensions.crawldelay.CrawlDelay": 600,
     # end-of-run verdict: selectors vs fallback, articles without date or body, failures
     "crawler.extensions.health.CrawlHealth": 100,
+    # distributed mode only: a worker waits while other workers may still fill the shared queue
+    "crawler.distributed.SharedIdle": 500,
 }
 # http(s) through the replica router: Scrapy's own handler unless REPLICA_URL is set
 DOWNLOAD_HANDLERS = {
@@ -69,6 +71,14 @@ REPLICA_URL = os.environ.get("REPLICA_URL", "")
 
 # Items are named, not dumped, in log lines: a dropped item carries its raw page (up to 20 MiB)
 LOG_FORMATTER = "crawler.logformatter.ArchiveLogFormatter"
+
+# --- Distributed crawling (scrapy-redis; see crawler/distributed.py) -----------------------------
+# Set REDIS_URL (e.g. redis://127.0.0.1:6379/0) to share one crawl between several processes.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+# Name of the shared crawl: every worker of one crawl uses the same (default: UTC date and hour).
+DISTRIBUTED_RUN = os.environ.get("DISTRIBUTED_RUN", "")
+# A worker stops after the shared queue has been idle this long.
+DISTRIBUTED_IDLE_SECONDS = 8.0
 
 # --- Misc -------------------------------------------------------------------------------------
 FEED_EXPORT_ENCODING = "utf-8"

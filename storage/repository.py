@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 from typing import Any, Literal
 
 from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from storage.models import (
@@ -127,10 +128,15 @@ def get_or_create_source(
     session: Session, key: str, name: str | None = None, base_url: str | None = None
 ) -> Source:
     source = session.scalar(select(Source).where(Source.key == key))
-    if source is None:
-        source = Source(key=key, name=name or key, base_url=base_url, created_at=utcnow())
-        session.add(source)
-        session.flush()
+    if source is not None:
+        return source
+    try:
+        # a savepoint: another crawler process may create the same source at the same moment
+        with session.begin_nested():
+            source = Source(key=key, name=name or key, base_url=base_url, created_at=utcnow())
+            session.add(source)
+    except IntegrityError:
+        return session.scalars(select(Source).where(Source.key == key)).one()
     return source
 
 
@@ -355,17 +361,23 @@ def record_failure(
     now = utcnow()
     failure = session.scalar(select(FetchFailure).where(FetchFailure.url == url))
     if failure is None:
-        failure = FetchFailure(
-            url=url,
-            spider=spider,
-            error=error,
-            attempts=1,
-            first_failed_at=now,
-            last_failed_at=now,
-            crawl_run_id=run_id,
-        )
-        session.add(failure)
-    else:
+        try:
+            # a savepoint: in a distributed crawl another process may record the same URL
+            with session.begin_nested():
+                failure = FetchFailure(
+                    url=url,
+                    spider=spider,
+                    error=error,
+                    attempts=1,
+                    first_failed_at=now,
+                    last_failed_at=now,
+                    crawl_run_id=run_id,
+                )
+                session.add(failure)
+            return failure
+        except IntegrityError:
+            failure = session.scalars(select(FetchFailure).where(FetchFailure.url == url)).one()
+    if failure is not None:
         failure.error = error
         failure.attempts += 1
         failure.last_failed_at = now

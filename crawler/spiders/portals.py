@@ -23,6 +23,7 @@ from scrapy.http import Response
 from scrapy.settings import BaseSettings
 from scrapy.utils.sitemap import Sitemap
 
+from crawler import distributed
 from crawler.archive_index import ENTRY_FAILURES, ArchiveIndex
 from crawler.items import ArticleItem
 from crawler.sites import all_profiles
@@ -81,6 +82,7 @@ class PortalSpider(scrapy.Spider):
     @classmethod
     def update_settings(cls, settings: BaseSettings) -> None:
         super().update_settings(settings)
+        distributed.configure(settings)
         if settings.get("REPLICA_URL"):
             # our own server on loopback: no politeness delays (robots.txt is still obeyed)
             settings.set("DOWNLOAD_DELAY", 0, priority="spider")

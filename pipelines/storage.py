@@ -23,6 +23,7 @@ from pipelines.urls import canonicalize
 from pipelines.version import EXTRACTOR_VERSION
 from storage import repository as repo
 from storage.db import open_archive, redact_url, session_factory, transaction
+from storage.duplicates import link_near_duplicates
 
 logger = logging.getLogger(__name__)
 
@@ -72,12 +73,16 @@ def archive_document(
     source_name: str | None = None,
     base_url: str | None = None,
     run_id: int | None = None,
+    link_duplicates: bool = True,
 ) -> repo.Outcome:
     """Write one article with its raw page and facts (inside the caller's transaction)."""
     source = repo.get_or_create_source(session, source_key, source_name, base_url)
     page = repo.store_raw_page(session, fetch, source, run_id) if fetch is not None else None
-    _, outcome = repo.upsert_article(session, record, source, page)
+    article, outcome = repo.upsert_article(session, record, source, page)
     repo.resolve_failure(session, fetch.url if fetch is not None else record.url)
+    if link_duplicates and outcome != "unchanged":
+        # reposts and rewrites across sites (cokhivietnam.vn rewrites baothainguyen.vn, ...)
+        link_near_duplicates(session, article.id)
     return outcome
 
 

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,7 +41,7 @@ def process_document(
     source: str,
     url: str | None = None,
     content_type: str | None = None,
-    selectors: SiteSelectors | None = None,
+    selectors: SiteSelectors | Sequence[SiteSelectors] | None = None,
 ) -> Processed:
     """1. decode and extract the article (text or HTML path); 2. extract its facts.
 

@@ -30,7 +30,7 @@ logger = logging.getLogger(__name__)
 
 def record_from_item(item: Any) -> repo.ArticleRecord:
     adapter = ItemAdapter(item)
-    url = adapter.get("url")
+    url = str(adapter.get("url"))
     return repo.ArticleRecord(
         canonical_url=adapter.get("canonical_url") or canonicalize(url),
         url=adapter.get("final_url") or url,
@@ -55,7 +55,7 @@ def raw_fetch_from_item(item: Any) -> repo.RawFetch | None:
     if raw is None:
         return None
     return repo.RawFetch(
-        url=adapter.get("url"),
+        url=str(adapter.get("url")),
         final_url=adapter.get("final_url"),
         status=adapter.get("status"),
         headers=dict(adapter.get("headers") or {}),

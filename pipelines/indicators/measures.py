@@ -66,10 +66,15 @@ class State:
     status_end: int = 0
     subject_seen: bool = False
     anchor: int | None = None
+    sector_end: int | None = None  # a sector named since the last figure, in this sentence
+    level_indicator: str | None = None  # the last total stated as an amount (see attach.py)
+    resume_period: Period | None = None  # the period before a "Riêng tháng 10, ..." aside
 
     def new_paragraph(self, continuation: bool) -> None:
         if continuation:
             return
+        if self.resume_period is not None:
+            self.period, self.resume_period = self.resume_period, None
         self.indicator = self.sector = self.status = self.basis = self.money_unit = None
 
     def new_sentence(self, states_period: bool) -> None:
@@ -77,7 +82,7 @@ class State:
         self.growth = self.share = self.grdp = self.plan_pending = False
         self.status_frame = self.subject_seen = False
         self.pending_basis = None
-        self.last_pct_measure, self.anchor = None, None
+        self.last_pct_measure, self.anchor, self.sector_end = None, None, None
         if states_period:  # a new time frame: the old status and basis no longer hold
             self.status, self.basis = None, None
 

@@ -95,7 +95,7 @@ def resolve_period(
         return year_period(published.year - 1 if published.month <= 6 else published.year)
     if kind == "this_year":
         return year_period(published.year) if published else state
-    if kind == "context_year":
+    if kind in ("context_year", "plan_year"):
         year = state.year if state else (published.year if published else None)
         return year_period(year) if year else None
     if kind == "remaining":

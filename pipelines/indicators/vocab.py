@@ -68,6 +68,9 @@ INDICATORS: list[tuple[str, str]] = [
         "tỷ lệ (?:số )?hộ (?:dân )?(?:được )?sử dụng điện(?: lưới(?: điện)? quốc gia)?",
     ),
     ("industry", "(?:ngành|lĩnh vực|khu vực) công nghiệp(?! ?(?:[-–]|và) ?(?:xây dựng|tiểu thủ))"),
+    # Bare "giá trị sản xuất": the output value only inside an industrial breakdown or after
+    # the total (attach.py); last, so that the sector-led entry above wins at equal length.
+    ("output_bare", "(?:tổng )?giá trị sản xuất(?! (?:kinh doanh|và kinh doanh))"),
 ]
 
 # Subjects that are NOT one of the keys: figures after them are dropped. They must out-match
@@ -79,8 +82,14 @@ OTHER_SUBJECTS: list[str] = [
     "(?:khu vực |ngành )?dịch vụ(?! tiêu dùng)|thuế sản phẩm|(?:ngành|khu vực|lĩnh vực) xây dựng",
     "tăng trưởng kinh tế(?! khu vực công nghiệp)",
     "số hộ(?: dân)?(?: được)? sử dụng điện|tỷ lệ hộ (?:dân )?(?:được )?sử dụng điện (?:thường xuyên|an toàn|nông thôn)",
-    "(?:thu hút |tổng )?vốn đầu tư(?: nước ngoài)?|vốn FDI|thu ngân sách|chỉ số giá tiêu dùng|CPI",
+    "(?:thu hút |tổng )?vốn đầu tư(?: nước ngoài)?|vốn FDI|chỉ số giá tiêu dùng|CPI",
     "sản lượng|doanh thu|lợi nhuận|giá trị sản xuất (?:nông|lâm|thủy)",
+    # A product list ("Một số sản phẩm chủ yếu tăng khá như: xi măng tăng 6,4% ...") reports
+    # tonnages and their changes, never the total's: its figures must not fall to the IIP.
+    # (No "một số" prefix: every extra first letter slows this regex, bench_indicators.py.)
+    "(?:sản phẩm|mặt hàng)(?: công nghiệp)?(?: chủ yếu| chủ lực)?",
+    # Budget amounts in trade paragraphs ("thu nộp ngân sách trên 6,8 tỷ đồng").
+    "ngân sách(?: nhà nước)?",
     "cán cân thương mại|xuất siêu|nhập siêu",
     "chỉ số (?:tiêu thụ|tồn kho|sử dụng lao động|giá)",
     # Any other rate ("tỷ lệ hộ dân sử dụng nước sạch"); "chiếm tỷ lệ X%" is a share cue.
@@ -115,8 +124,9 @@ SECTORS: list[tuple[str, str]] = [
         "(?:ngành|nhóm ngành|lĩnh vực) (?:sản xuất )?(?:điện tử|dệt may|may mặc|da giày|cơ khí"
         "|hóa chất|luyện kim|thực phẩm|đồ uống|vật liệu xây dựng|chế biến gỗ|gỗ)",
     ),
-    ("local", "công nghiệp (?:do )?địa phương(?: quản lý)?"),
-    ("central", "công nghiệp (?:do )?trung ương(?: quản lý)?"),
+    # "khu vực công nghiệp trung ương": longer than the bare "khu vực công nghiệp" subject.
+    ("local", "(?:khu vực |khối )?công nghiệp (?:do )?địa phương(?: quản lý)?"),
+    ("central", "(?:khu vực |khối )?công nghiệp (?:do )?trung ương(?: quản lý)?"),
     ("non_state", "(?:khu vực )?(?:kinh tế )?ngoài (?:nhà nước|quốc doanh)"),
     ("state", "khu vực (?:kinh tế )?nhà nước|doanh nghiệp nhà nước"),
     ("domestic", "khu vực (?:kinh tế )?trong nước|doanh nghiệp trong nước"),
@@ -137,6 +147,8 @@ STATUS: list[tuple[str, str]] = [
 NEUTRAL: list[str] = [
     "(?:Sở|Bộ) Kế hoạch (?:và|&) Đầu tư|Kế hoạch (?:và|&) Đầu tư",
     "Cục Thống kê|Tổng cục Thống kê|kết quả thực hiện",
+    # The price base of a value ("(theo giá so sánh 2010)"): not a comparison, not a period.
+    "(?:theo )?giá (?:so sánh|SS|cố định|hiện hành)(?: (?:năm )?\\d{4})?",
 ]
 
 # A paragraph opening with these continues the previous one: it keeps its indicator, sector,
@@ -145,7 +157,7 @@ CONTINUATION = "trong đó|chia theo|cụ thể|riêng|trong khi đó|theo đó|
 # "So với kế hoạch năm, giá trị ... mới đạt 70,3%": a comparison with the plan stated first.
 PLAN_BASIS = "so (?:với )?(?:kế hoạch|KH|chỉ tiêu)(?: (?:cả )?năm(?: \\d{4})?| đề ra| được giao)?"
 # "So với cùng kỳ, ngành khai khoáng tăng 2,1%": the base stated before the figures it governs.
-LEAD_BASIS = "so (?:với )?(?!kế hoạch|KH|chỉ tiêu)[^,;.\\n]{2,48}?(?=,)"
+LEAD_BASIS = "so (?:với )?(?!kế hoạch|KH|chỉ tiêu|sánh)[^,;.()\\n]{2,48}?(?=,)"
 # Words that make the rest of the sentence about growth rates: a bare "đạt 7,7%" is a change.
 GROWTH = "tốc độ tăng trưởng|tăng trưởng|tốc độ tăng"
 # Words that make a bare percentage a share of a whole.

@@ -29,6 +29,7 @@ UNITS: list[tuple[str, str]] = [
 COUNT_UNITS = (
     "lần|hộ|dự án|doanh nghiệp|cơ sở|lao động|người|ha|héc-ta|km|trạm|cụm|CCN|KCN|sản phẩm"
     "|lượt|công trình|xã|huyện|tỉnh|con|chiếc|cái|mặt hàng|hợp tác xã|HTX|giờ|ngày|tháng|năm"
+    "|vụ|phương tiện|thôn|bản|gian hàng|phiên|điểm bán"
 )
 
 # Measure cues read from the words just left of a number.
@@ -77,5 +78,7 @@ PERIODS: list[tuple[str, str]] = [
     ("last_year", "(?:trong )?năm (?:vừa )?qua"),
     ("this_year", "năm nay"),
     ("context_year", "cả năm|trong năm(?! (?:vừa )?qua)"),
+    # "hoàn thành kế hoạch năm là 835,6 nghìn tỷ": the plan for the whole year (also a target).
+    ("plan_year", "(?:kế hoạch|chỉ tiêu)(?: cả)? năm(?! ?\\d)"),
     ("remaining", "(?:các|những) tháng (?:tiếp theo|còn lại|cuối năm)|từ nay đến cuối năm"),
 ]

@@ -1,0 +1,120 @@
+"""How each phrase mention changes the extraction state (indicator, sector, period, status ...).
+
+Split out of ``attach.py``: that module orders mentions and figures; this one says what a
+mention means. The rules follow the contract (shared/indicators.md).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from pipelines.indicators.lexicon import Mention
+from pipelines.indicators.measures import INDUSTRY, OTHER, State
+from pipelines.indicators.periods import Period, resolve_period
+
+logger = logging.getLogger(__name__)
+
+CLAUSE_BREAK = re.compile(r"[,;:]")
+_GRDP_FRAME = re.compile(r"(?:trong|cơ cấu|của|vào|so với)\s+$", re.IGNORECASE)
+OUTPUT = "industrial_output_value"
+# "giá trị sản xuất" with no "công nghiệp" (vocab.py): industrial output only where a breakdown
+# or the output value is already in force ("Khu vực FDI ... với giá trị sản xuất ước đạt X").
+OUTPUT_BARE = "output_bare"
+# Period phrases that also state a target ("kế hoạch năm là X": the plan for the whole year).
+TARGET_PERIODS = {"plan_year"}
+
+
+def base_period(m: Mention, st: State) -> Period | None:
+    """The period a phrase is resolved against; "các tháng còn lại" follow the last quarter or
+    month stated in the article even when a whole year was named since (seed 000)."""
+    whole_year = st.period is None or st.period.last - st.period.first >= 11
+    sub = st.last_subyear
+    if (
+        m.key == "remaining"
+        and whole_year
+        and sub
+        and (st.period is None or sub.year == st.period.year)
+    ):
+        return sub
+    return st.period
+
+
+def _apply_status(m: Mention, st: State, text: str) -> None:
+    """Target is a frame; an estimate word is one too when it opens the sentence ("Ước cả năm
+    2023, ... đạt X"), and otherwise holds to the end of its clause ("được ước tính đạt X")."""
+    if m.key == "target":
+        st.status = "target"
+    elif m.key == "estimate":
+        st.status = "estimate"
+        st.status_frame = st.status_frame or not st.subject_seen
+    elif st.status == "estimate" and (
+        st.status_frame or not CLAUSE_BREAK.search(text, st.status_end, m.start)
+    ):
+        pass
+    elif st.status != "target":
+        st.status = "actual"
+    st.status_end = m.end
+
+
+def _apply_period(m: Mention, st: State) -> None:
+    period = resolve_period(m.key, m.groups, base_period(m, st), st.published)
+    if m.key in TARGET_PERIODS:
+        st.status = "target"
+    if period is None:
+        return
+    st.period, st.basis = period, None
+    if period.last - period.first < 11:
+        st.last_subyear = period
+    future = st.published is None or period.year > st.published.year
+    if m.key == "horizon" and future:
+        st.horizons.add(period.year)
+
+
+def _apply_indicator(m: Mention, st: State, text: str) -> None:
+    key = m.key
+    if key == OUTPUT_BARE:
+        if st.sector is None and st.indicator != OUTPUT:
+            return  # "giá trị sản xuất" of something the text has not named: no subject
+        key = OUTPUT
+    st.anchor, st.subject_seen = m.start, True
+    # A breakdown named just before the measure, in the same clause, keeps it ("Khu vực có vốn
+    # đầu tư nước ngoài ... với giá trị sản xuất ước đạt X"); after a comma it was a preamble
+    # ("Nhờ khu vực FDI, chỉ số sản xuất công nghiệp tăng 9%" is the total).
+    fresh = st.sector_end is not None and not CLAUSE_BREAK.search(text, st.sector_end, m.start)
+    keep = st.sector if fresh else None
+    if key != INDUSTRY:
+        st.indicator, st.indicator_sentence, st.sector = key, st.sentence, keep
+    elif st.indicator_sentence != st.sentence or st.indicator in (None, OTHER, INDUSTRY):
+        st.indicator, st.indicator_sentence, st.sector = INDUSTRY, st.sentence, None
+    else:  # "... giá trị gia tăng của ngành công nghiệp": a qualifier, not a new subject
+        st.sector = None
+
+
+def apply_mention(m: Mention, st: State, text: str) -> None:
+    """Update ``st`` for one mention read at its place in the sentence."""
+    if m.kind == "status":
+        _apply_status(m, st, text)
+    elif m.kind == "basis":
+        st.pending_basis = text[m.start : m.end]
+    elif m.kind == "period":
+        _apply_period(m, st)
+    elif m.kind == "growth":
+        st.growth = True
+    elif m.kind == "share":
+        st.share = True
+    elif m.kind == "plan":
+        st.plan_pending = True
+    elif m.kind == "grdp":
+        st.grdp = st.share = True
+        # "trong cơ cấu GRDP" frames an industry share; "GRDP tăng 5,1%" has its own subject.
+        if not _GRDP_FRAME.search(text, max(0, m.start - 16), m.start):
+            st.indicator, st.sector = OTHER, None
+    elif m.kind == "other":
+        st.indicator, st.sector, st.anchor = OTHER, None, m.start
+        st.indicator_sentence = st.sentence
+    elif m.kind == "indicator":
+        _apply_indicator(m, st, text)
+    elif m.kind == "sector":
+        st.sector, st.anchor, st.subject_seen = m.key, m.start, True
+        st.sector_end = m.end

@@ -104,6 +104,10 @@ def extract_facts(
         del fact["_explicit_basis"]
         fact.update(start=start, end=end, evidence=body[start:end])
         facts.append(fact)
-    facts.extend(table_facts(tables or [], published=published))
+    # A table row restating a figure of the text ("Số liệu cụ thể như sau:") is the same fact;
+    # the text's copy is kept because it has offsets into the body.
+    for fact in table_facts(tables or [], published=published):
+        if not any(_same(fact, old) for old in facts):
+            facts.append(fact)
     logger.debug("extracted %d facts", len(facts))
     return facts

@@ -1,4 +1,9 @@
-"""Facts from monthly report tables (rows = indicators/sectors, columns = periods/changes)."""
+"""Facts from monthly report tables (rows = indicators/sectors, columns = periods/changes).
+
+The "cases" of the fixture are tables of our own in the layouts provincial reports use (outline
+markers I / 1 / a) / - / +, unit notes and unit columns, cumulative and comparison columns, a
+table restating the text); each lists every scorable fact, so a missing or extra one fails.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +14,10 @@ from typing import Any
 import pytest
 
 from pipelines.indicators import extract_facts
+from pipelines.indicators.scoring import scorable
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "indicators" / "tables.json"
+CASES: list[dict[str, Any]] = json.loads(FIXTURE.read_text(encoding="utf-8"))["cases"]
 
 
 @pytest.fixture(scope="module")
@@ -53,3 +60,21 @@ def test_rows_that_are_not_indicators_are_dropped(facts: list[dict[str, Any]]) -
 
 def test_malformed_tables_do_not_raise() -> None:
     assert extract_facts("", published_at=None, tables=[[], [[]], [["a"], ["1", "2", "3"]]]) == []
+
+
+def _agrees(fact: dict[str, Any], expected: dict[str, Any]) -> bool:
+    return all(
+        fact.get(k) == pytest.approx(v) if k == "value" else fact.get(k) == v
+        for k, v in {"sector": None, **expected}.items()
+    )
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_table_case(case: dict[str, Any]) -> None:
+    facts = extract_facts(case["text"], published_at=case["published_at"], tables=case["tables"])
+    remaining = [f for f in facts if scorable(f)]
+    for expected in case["facts"]:
+        match = next((f for f in remaining if _agrees(f, expected)), None)
+        assert match is not None, f"missing {expected}\ngot {remaining}"
+        remaining.remove(match)
+    assert not remaining, f"unexpected {remaining}"

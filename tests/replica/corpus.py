@@ -149,3 +149,33 @@ def make_article(
         tag=tag,
         caption=rng.choice(data.CAPTIONS).format(**slots),
     )
+
+
+def seed_original(
+    name: str, *, index: int, title: str, author: str, published: datetime, province: str
+) -> Article:
+    """A real article's text, taken from a seed file (its lead without the TCCKVN/TCCT/BBK
+    prefix, then its paragraphs up to the byline), as the site that first published it."""
+    lines = [ln.strip() for ln in (SEEDS_DIR / name).read_text(encoding="utf-8").splitlines()]
+    lead_at = next(i for i, ln in enumerate(lines) if ln.startswith(("TCCKVN", "TCCT", "BBK")))
+    lead = lines[lead_at].split(" ", 1)[1]
+    paragraphs: list[str] = []
+    for line in lines[lead_at + 1 :]:
+        if not line:
+            continue
+        if line == author or line.startswith(_SEED_STOP) or len(line.split()) <= 3:
+            break
+        if line.endswith((".", ":", ";")) and len(line.split()) > 15:  # not a caption
+            paragraphs.append(line)
+    return Article(
+        index=index,
+        title=title,
+        sapo=lead,
+        paragraphs=tuple(paragraphs),
+        author=author,
+        published=published,
+        province=province,
+        topic="industry",
+        tag="sản xuất công nghiệp",
+        caption="Hoạt động sản xuất tại Công ty cổ phần Gang Thép Thái Nguyên",
+    )

@@ -128,6 +128,10 @@ class ReplicaSite:
         jitter = self.rng(index, "time").randrange(int(self.step.total_seconds() * 0.8) // 60)
         return (slot + timedelta(minutes=jitter)).replace(second=0)
 
+    def original(self, index: int) -> Article | None:
+        """A real article this site published at ``index``, when the replica reproduces one."""
+        return None
+
     def unique(self, candidate: str) -> str:
         """``candidate``, or ``candidate-2``… if an older article already took it."""
         name, n = candidate, 1
@@ -140,7 +144,7 @@ class ReplicaSite:
     def resize(self, count: int) -> None:
         while len(self._all) < count:
             index = len(self._all)
-            article = make_article(
+            article = self.original(index) or make_article(
                 self.seed, self.key, index, self.published(index), self.provinces
             )
             served = self.place(article, slugify(article.title))

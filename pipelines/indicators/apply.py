@@ -116,5 +116,11 @@ def apply_mention(m: Mention, st: State, text: str) -> None:
     elif m.kind == "indicator":
         _apply_indicator(m, st, text)
     elif m.kind == "sector":
+        if st.indicator is None and st.carried is not None:
+            # A breakdown opening a paragraph with no subject of its own ("Theo Sở Công Thương,
+            # ngành chế biến, chế tạo tăng 9,3%; ...", or after a photo caption) continues the
+            # total stated in the paragraph before: it takes its indicator, status and basis.
+            st.indicator, st.status, st.basis = st.carried
+            st.indicator_sentence = st.sentence
         st.sector, st.anchor, st.subject_seen = m.key, m.start, True
         st.sector_end = m.end

@@ -94,6 +94,8 @@ def _fact(fig: Figure, st: State, text: str) -> dict[str, Any] | None:
     if measure == "level" and st.sector is None and unit in ("VND", "USD"):
         st.level_indicator = indicator
     basis = _change_basis(fig, st) if measure == "change" else None
+    if st.sector is None:
+        st.last_total = (indicator, st.status, st.basis)
     start = st.anchor if st.anchor is not None else fig.cue_start
     return {
         "indicator": indicator,
@@ -152,6 +154,7 @@ def _drop_agenda(st: State, frames: list[Period | None]) -> None:
 def sentence_facts(text: str, start: int, end: int, st: State) -> list[dict[str, Any]]:
     """Facts of the sentence ``text[start:end]``, updating ``st`` as the text is read."""
     mentions, figures = prepare(text, start, end)
+    before = (st.period, st.status, st.basis, st.last_total)
     st.new_sentence(states_period=any(m.kind == "period" for m in mentions))
     # A GRDP frame anywhere in the sentence ("công nghiệp chiếm 52,6% trong cơ cấu GRDP").
     st.grdp = any(m.kind == "grdp" for m in mentions)
@@ -183,4 +186,16 @@ def sentence_facts(text: str, start: int, end: int, st: State) -> list[dict[str,
         _drop_agenda(st, frames)
     elif st.period != frames[0] and frames[0] is not None and _ASIDE.match(text, start):
         st.resume_period = st.resume_period or frames[0]
+    if _looks_back(frames, st):
+        st.period, st.status, st.basis, st.last_total = before
     return facts
+
+
+def _looks_back(frames: list[Period | None], st: State) -> bool:
+    """A sentence that moves from the period under review to an earlier year ("sau giai đoạn
+    sụt giảm của năm 2023, khi ...", "số liệu cùng kỳ năm 2024 đã được tính lại") is a look
+    back: it frames its own figures only, and the text then goes on with the period before."""
+    old, new = frames[0], st.period
+    if old is None or new is None or new.year >= old.year or st.status == "target":
+        return False
+    return not _not_begun(old, st) and new.last < old.first

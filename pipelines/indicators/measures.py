@@ -69,12 +69,21 @@ class State:
     sector_end: int | None = None  # a sector named since the last figure, in this sentence
     level_indicator: str | None = None  # the last total stated as an amount (see attach.py)
     resume_period: Period | None = None  # the period before a "Riêng tháng 10, ..." aside
+    # The last paragraph's total (indicator, status, basis): a sector list in a later paragraph
+    # that names no indicator of its own breaks that total down (see apply.py).
+    carried: tuple[str, str | None, str | None] | None = None
+    last_total: tuple[str, str | None, str | None] | None = None  # the last total's fact
 
     def new_paragraph(self, continuation: bool) -> None:
         if continuation:
             return
         if self.resume_period is not None:
             self.period, self.resume_period = self.resume_period, None
+        # The total as stated, not the state at the paragraph's end: a closing look back
+        # ("..., khi năm 2023 chỉ đạt 97,4%") must not change the status the list inherits.
+        if self.last_total is not None or self.indicator is not None:
+            self.carried = self.last_total if self.indicator != OTHER else None
+        self.last_total = None
         self.indicator = self.sector = self.status = self.basis = self.money_unit = None
 
     def new_sentence(self, states_period: bool) -> None:

@@ -15,7 +15,8 @@ logger = logging.getLogger(__name__)
 
 # A sentence ends at . ! ? … (optionally closed by a quote or bracket) followed by space and
 # an uppercase letter or a digit; numbers ("1.055.400") never have a space after the dot.
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”')]*\s+(?=[\"“(]?[^\W_a-zđà-ỹ])")
+# (The range à-ỹ also holds the capital Đ, U+0110: "Đây", "Để" open sentences too.)
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”')]*\s+(?=[\"“(]?(?:Đ|[^\W_a-zđà-ỹ]))")
 
 
 @dataclass(frozen=True)

@@ -58,12 +58,17 @@ _UPDATED_ANYWHERE = re.compile(r"^\(?\s*Cập nhật", re.I)
 _SITE_COUNTER = _alt(bp.SITE_COUNTERS)
 _MASTHEAD_KIND = re.compile("^(?:" + "|".join(bp.MASTHEAD_KINDS) + r")\s")
 _NAV_TERM = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, bp.NAV_TERMS)) + r")(?!\w)")
+# The same terms, any case, for a whole line made only of them ("Kinh tế", "Tin tức - Sự kiện").
+_NAV_TERM_ANY_CASE = re.compile(_NAV_TERM.pattern, re.I)
 # Tokens that join the entries of a menu ("Tin tức - Sự kiện", "Trang chủ | Giới thiệu").
 _MENU_JOINERS = {"-", "–", "|", "/", "•", "·", "&", ",", "›", "»"}
 # A menu entry is at most this many words ("Báo cáo tháng, quý", "Thủ tục hành chính").
 MENU_ENTRY_MAX_WORDS = 4
 # A menu has at least this many entries; fewer are a breadcrumb or a label (handled elsewhere).
 MENU_MIN_ENTRIES = 4
+# A section label or breadcrumb line is a few category names ("Kinh tế - Xã hội", "Quốc phòng
+# - An ninh | Tin trong tỉnh"); longer lines of them are menus (``is_menu_line``).
+SECTION_LABEL_MAX_WORDS = 8
 # Mastheads and banners are names, not headlines: short.
 MASTHEAD_MAX_WORDS = 14
 _TERMINAL = (".", "!", "?", ";", ":", "…", '"', "”", ")", "»", "./.")
@@ -135,6 +140,17 @@ def is_menu_line(line: str) -> bool:
     multiword = sum(len(e) >= 2 for e in entries)
     known = len(_NAV_TERM.findall(line))
     return (2 * multiword > len(entries) and known >= 1) or 2 * known >= len(entries)
+
+
+def is_section_label(line: str) -> bool:
+    """A short line made only of category terms and joiners ("Kinh tế", "Tin tức - Sự kiện",
+    "Kinh tế | Công nghiệp"): a section label or one breadcrumb entry, never a headline —
+    headlines say something about a subject, these only name a site section."""
+    tokens = [t for t in line.split() if t not in _MENU_JOINERS]
+    if len(tokens) > SECTION_LABEL_MAX_WORDS or not _NAV_TERM_ANY_CASE.search(line):
+        return False
+    rest = _NAV_TERM_ANY_CASE.sub(" ", line).split()
+    return all(token in _MENU_JOINERS for token in rest)
 
 
 def is_masthead(line: str) -> bool:
@@ -241,6 +257,12 @@ def _split_head(lines: list[str], layout: Layout, known_title: str | None = None
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         if is_masthead(line) and nxt and not _starts_article(nxt):
             i += 1  # the site's name or banner above the title
+            continue
+        # Lines made only of category terms are section labels or breadcrumb entries, however
+        # many are stacked one per line above the title (a vertical menu), as long as a line
+        # that is not one follows to be the title.
+        if is_section_label(line) and any(not is_section_label(x) for x in lines[i + 1 :]):
+            i += 1
             continue
         # A generic label is short and sits above a title-shaped line (a sapo ends with ".").
         label_like = _SECTION.fullmatch(line) or (

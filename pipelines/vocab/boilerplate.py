@@ -184,7 +184,8 @@ NAV_TERMS: tuple[str, ...] = (
     "Tiêu điểm", "Góc nhìn", "Xuất nhập khẩu", "Năng lượng", "Đầu tư", "Tài chính", "Ngân hàng",
     "Bất động sản", "Thương mại", "Dịch vụ", "Phát thanh", "Truyền hình", "English", "RSS",
     "Tin trong nước", "Tin trong tỉnh", "Tin mới", "Hỏi đáp", "Xây dựng Đảng", "Nông thôn mới",
-    "Quốc phòng", "An ninh", "Quốc phòng - An ninh", "Nội chính", "Tổng quan",
+    "Quốc phòng", "An ninh", "Quốc phòng - An ninh", "Nội chính", "Tổng quan", "Chứng khoán",
+    "Tài chính - Ngân hàng", "Lao động", "Việc làm", "Giao thông", "Tin nổi bật",
 )  # fmt: skip
 
 # Function words and headline verbs: a line holding one outside a menu term is a headline or a

@@ -10,7 +10,13 @@ from pathlib import Path
 import pytest
 
 from pipelines.extraction import extract_document
-from pipelines.textclean import drop_title_echo, is_masthead, is_menu_line, read_tail_metadata
+from pipelines.textclean import (
+    drop_title_echo,
+    is_masthead,
+    is_menu_line,
+    is_section_label,
+    read_tail_metadata,
+)
 
 LINES = json.loads(
     (Path(__file__).resolve().parents[1] / "fixtures" / "text" / "page_lines.json").read_text(
@@ -107,3 +113,26 @@ def test_line_endings_tabs_and_repeats(newline: str) -> None:
         "Đức Lương",
     )
     assert article.body.count(BODY) == 1 and "\t" not in article.body and "\r" not in article.body
+
+
+@pytest.mark.parametrize("line", LINES["section_labels"])
+def test_section_labels(line: str) -> None:
+    assert is_section_label(line)
+
+
+@pytest.mark.parametrize("line", LINES["not_section_labels"])
+def test_not_section_labels(line: str) -> None:
+    assert not is_section_label(line)
+
+
+@pytest.mark.parametrize("labels", LINES["stacked_labels"])
+def test_title_under_stacked_section_labels(labels: list[str]) -> None:
+    # A vertical menu or breadcrumb: one category per line above the title; none is the title,
+    # and the date and byline under the real title are still found.
+    page = "\n".join([*labels, TITLE, "Bài và ảnh: Đức Lương 09:40, 03/04/2024", SAPO, BODY])
+    article = extract_document(page, source="inline")
+    assert (article.title, article.published_at, article.author) == (
+        TITLE,
+        "2024-04-03T09:40:00+07:00",
+        "Đức Lương",
+    )

@@ -139,7 +139,9 @@ _CUE = "|".join(f"(?P<{k}_{i}>{expand(s)})" for i, (k, s) in enumerate(vf.CUES))
 _QUAL = "|".join(f"(?P<q{k or 'none'}_{i}>{expand(s)})" for i, (k, s) in enumerate(vf.QUALIFIERS))
 # The words just left of a number: [cue] [qualifier], ending where the number starts.
 LEFT_RE = re.compile(
-    rf"(?<!\w)(?:(?P<cue>{_CUE})\s+)?(?:bình\s+quân\s+)?(?:(?P<qual>{_QUAL})\s+)?$", _FLAGS
+    rf"(?<!\w)(?:(?P<cue>{_CUE})\s+(?:(?:{expand(vf.DEGREE_ADVERBS)})\s+)?)?(?:bình\s+quân\s+)?"
+    rf"(?:(?P<qual>{_QUAL})\s+)?$",
+    _FLAGS,
 )
 PLAN_TAIL_RE = re.compile(rf"\s*(?:{expand(vf.PLAN_TAIL)})(?!\w)", _FLAGS)
 BASIS_TAIL_RE = re.compile(rf"\s*,?\s*(?<!\w)(?P<basis>{expand(vf.BASIS_TAIL)})", _FLAGS)

@@ -41,6 +41,9 @@ CUES: list[tuple[str, str]] = [
     ("share", "chiếm (?:tỷ trọng|tỷ lệ)|chiếm"),
     ("reach", "đạt được|đạt|bằng|là|với giá trị|với|hoàn thành|ở mức|được"),
 ]
+# Degree adverbs between the verb and the number ("giảm nhẹ 0,7%", "tăng mạnh 21%"): they keep
+# the verb's sign and add no hedge.
+DEGREE_ADVERBS = "nhẹ|mạnh|sâu|nhanh|khá|đáng kể|ấn tượng|tương ứng|lần lượt"
 QUALIFIERS: list[tuple[str, str]] = [
     ("about", "khoảng|xấp xỉ|chừng|ước khoảng"),
     ("over", "trên|hơn"),

@@ -97,6 +97,12 @@ def _fact(fig: Figure, st: State, text: str) -> dict[str, Any] | None:
     if st.sector is None:
         st.last_total = (indicator, st.status, st.basis)
     start = st.anchor if st.anchor is not None else fig.cue_start
+    status = resolve_status(st)
+    # "ước đạt 1.412 tỷ đồng, đạt 71,3% kế hoạch năm": the share of the plan of an estimated
+    # amount is itself estimated; this "đạt" is the progress verb, not a word of status.
+    if measure == "plan_progress" and status == "actual" and st.fact_status == "estimate":
+        status = "estimate"
+    st.fact_status = status
     return {
         "indicator": indicator,
         "sector": st.sector,
@@ -105,7 +111,7 @@ def _fact(fig: Figure, st: State, text: str) -> dict[str, Any] | None:
         "unit": unit,
         "basis": basis,
         "period": st.period.label if st.period else None,
-        "status": resolve_status(st),
+        "status": status,
         "qualifier": fig.qualifier,
         "start": start,
         "end": fig.end,

@@ -73,6 +73,7 @@ class State:
     # that names no indicator of its own breaks that total down (see apply.py).
     carried: tuple[str, str | None, str | None] | None = None
     last_total: tuple[str, str | None, str | None] | None = None  # the last total's fact
+    fact_status: str | None = None  # the status of the sentence's last fact
 
     def new_paragraph(self, continuation: bool) -> None:
         if continuation:
@@ -91,6 +92,7 @@ class State:
         self.growth = self.share = self.grdp = self.plan_pending = False
         self.status_frame = self.subject_seen = False
         self.pending_basis = None
+        self.fact_status = None
         self.last_pct_measure, self.anchor, self.sector_end = None, None, None
         if states_period:  # a new time frame: the old status and basis no longer hold
             self.status, self.basis = None, None

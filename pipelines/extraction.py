@@ -9,7 +9,8 @@ The recipe of ``extract_document``:
 3. metadata (``pipelines.metadata``): the publication time by priority — selectors, meta tags,
    date lines at the head of the article, standalone date lines, the update time, the lead's
    event date; the byline; the view counter;
-4. the province (``pipelines.provinces``) from the title and the clean body.
+4. the province (``pipelines.provinces``) from the title, the lead and the clean body, as of the
+   publication date (a province dissolved by then is a former area of its successor).
 
 The same function serves the crawl (``ExtractionPipeline``), ``scrapy extract`` and offline
 reprocessing; nothing here imports Scrapy at module level.
@@ -147,7 +148,8 @@ def _finish(
     published, date_source = _pick_date(layout, dates or [])
     name, author_source = (layout.author, "text") if layout.author else (author or (None, ""))
     body_text = "\n".join(p for p in (layout.sapo, *layout.paragraphs) if p)
-    province = detect_province(layout.title, body_text)
+    lead = layout.sapo or (layout.paragraphs[0] if layout.paragraphs else "")
+    province = detect_province(layout.title, body_text, lead=lead, published_at=published)
     field_sources = dict(sources)
     if published:
         field_sources["published_at"] = date_source or "text"

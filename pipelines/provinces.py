@@ -5,6 +5,13 @@ as data in ``pipelines.vocab.provinces``) in the title and the clean body — ne
 the related lists, which the text rules have already removed. The title and "tỉnh X" weigh more;
 a city or district stands for its province at half weight. No name at all gives None: the text
 must say it (seed 002, from Trà Vinh, never names its province).
+
+Before the counts, in order: a province named in the title wins (the first one when the title
+pairs two: "X, Y: ..." is a comparison led by X); a title or lead about the whole country ("cả
+nước", "các địa phương") that names no province is national (None); otherwise the first province
+of the lead wins. With none of these, a text listing many provinces with none dominant is national
+too. From the merger date on, a dissolved province ("xã thuộc tỉnh Bắc Kạn cũ") counts for the
+province that absorbed it: it is only a former area then.
 """
 
 from __future__ import annotations
@@ -15,6 +22,10 @@ from collections import defaultdict
 from pipelines.vocab import provinces as pv
 
 TITLE_WEIGHT = 3.0
+# A text naming at least this many provinces, none with this share of the weighted mentions, is a
+# national round-up ("Bắc Giang (28,7%), Phú Thọ (21,3%), Thanh Hóa ..."), not a provincial report.
+NATIONAL_MIN_PROVINCES = 5
+NATIONAL_MAX_SHARE = 0.4
 # "tỉnh Bắc Kạn", "TP. Thái Nguyên", a dateline "Thái Nguyên:" — the article is about it.
 QUALIFIED_BONUS = 1.0
 PLACE_WEIGHT = 0.5
@@ -28,6 +39,7 @@ _TONE_PAIRS = {
 # "Hồ Chí Minh" alone is usually the person (tư tưởng Hồ Chí Minh): only the city forms count.
 _CITY_ONLY = {"Hồ Chí Minh"}
 _CITY_FORMS = ("TP. {}", "TP.{}", "TP {}", "Thành phố {}", "thành phố {}")
+_NATIONAL = re.compile("|".join(f"(?:{p})" for p in pv.NATIONAL_PHRASES), re.I)
 _QUALIFIER = re.compile(r"(?:tỉnh|Tỉnh|TP\.?|[Tt]hành phố|UBND tỉnh)\s*$")
 
 
@@ -62,8 +74,32 @@ _NAMES = re.compile(
 )
 
 
-def province_scores(title: str | None, body: str) -> dict[str, float]:
-    """Weighted mention counts per canonical province name."""
+def _successor(name: str, published_at: str | None) -> str:
+    """``name`` as it must be reported for an article of ``published_at``: a province dissolved
+    by then is only a former area of its successor."""
+    if name not in pv.MERGED_INTO or not published_at:
+        return name
+    # ISO strings compare in date order on their first ten characters.
+    if published_at[:10] >= pv.CHANGE_DATES.get(name, pv.MERGER_DATE):
+        return pv.MERGED_INTO[name]
+    return name
+
+
+def _named(text: str, published_at: str | None = None) -> list[str]:
+    """The provinces named in ``text`` by their own name (not a city's), first mention first."""
+    names: list[str] = []
+    for m in _NAMES.finditer(text):
+        name, base = _TABLE[m.group(1)]
+        name = _successor(name, published_at)
+        if base == 1.0 and name not in names:
+            names.append(name)
+    return names
+
+
+def province_scores(
+    title: str | None, body: str, published_at: str | None = None
+) -> dict[str, float]:
+    """Weighted mention counts per canonical province name (as of ``published_at``)."""
     scores: dict[str, float] = defaultdict(float)
     for text, weight in ((title or "", TITLE_WEIGHT), (body, 1.0)):
         for m in _NAMES.finditer(text):
@@ -73,24 +109,47 @@ def province_scores(title: str | None, body: str) -> dict[str, float]:
             after = text[m.end() : m.end() + 1]
             if base == 1.0 and (_QUALIFIER.search(before) or after == ":"):
                 score += QUALIFIED_BONUS
-            scores[name] += score
+            scores[_successor(name, published_at)] += score
     return dict(scores)
 
 
-def detect_province(title: str | None, body: str) -> str | None:
-    """The province the article reports on, as named in it; None when it names none."""
-    scores = province_scores(title, body)
+def detect_province(
+    title: str | None,
+    body: str,
+    *,
+    lead: str | None = None,
+    published_at: str | None = None,
+) -> str | None:
+    """The province the article reports on, as named in it; None when it names none or is
+    national. ``lead`` is the sapo or first paragraph (default: the body's first line);
+    ``published_at`` (ISO) tells whether a merged province still existed."""
+    in_title = _named(title or "", published_at)
+    if in_title:
+        return in_title[0]
+    if lead is None:
+        lead = body.split("\n", 1)[0]
+    in_lead = _named(lead, published_at)
+    if not in_lead and _NATIONAL.search(f"{title or ''}\n{lead}"):
+        return None
+    if in_lead:
+        return in_lead[0]
+    scores = province_scores(title, body, published_at)
     if not scores:
         return None
     best = max(scores.values())
+    full_names = _named(body, published_at)
+    if len(full_names) >= NATIONAL_MIN_PROVINCES and best < NATIONAL_MAX_SHARE * sum(
+        scores.values()
+    ):
+        return None
     tied = [name for name, score in scores.items() if score == best]
     if len(tied) == 1:
         return tied[0]
     # Ties go to the name mentioned first (title before body).
     text = f"{title or ''}\n{body}"
-    positions = {}
+    positions: dict[str, int] = {}
     for m in _NAMES.finditer(text):
-        positions.setdefault(_TABLE[m.group(1)][0], m.start())
+        positions.setdefault(_successor(_TABLE[m.group(1)][0], published_at), m.start())
     return min(tied, key=lambda name: positions.get(name, len(text)))
 
 

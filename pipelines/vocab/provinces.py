@@ -56,6 +56,12 @@ MERGED_INTO: dict[str, str] = {
     "Thừa Thiên Huế": "Huế",
 }
 
+# From this day (ISO date) a province in MERGED_INTO no longer exists: an article published on or
+# after it that names one ("các xã thuộc tỉnh Bắc Kạn cũ") speaks of a former area of the province
+# that absorbed it. Huế's renaming came earlier.
+MERGER_DATE = "2025-07-01"
+CHANGE_DATES: dict[str, str] = {"Thừa Thiên Huế": "2025-01-01"}
+
 # The 34 provinces and cities from 1 July 2025.
 PROVINCES_2025: tuple[str, ...] = tuple(
     sorted({MERGED_INTO.get(name, name) for name in PROVINCES_2024})
@@ -118,3 +124,15 @@ PLACES: dict[str, str] = {
     "Pleiku": "Gia Lai",
     "Phan Thiết": "Bình Thuận",
 }
+
+# Phrases of a national article (about the whole country or many provinces at once). In the title
+# or the lead, with no province named there, they make the article national: province None.
+# Regular expressions, case insensitive.
+NATIONAL_PHRASES: tuple[str, ...] = (
+    r"cả nước",
+    r"toàn quốc",
+    r"trên phạm vi cả nước",
+    r"(các|nhiều|hầu hết|\d{2}(/\d{2})?) (địa phương|tỉnh,? thành( phố)?|tỉnh và thành phố)"
+    # "các địa phương trong tỉnh" are the province's own districts and communes.
+    r"(?!\s+(trong|trên địa bàn|thuộc|của)\s+tỉnh)",
+)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipelines.extraction import extract_document
 from pipelines.metadata import (
     classify_date_line,
     clean_author,
@@ -120,6 +121,96 @@ def test_bylines(line: str, name: str | None) -> None:
 )
 def test_provinces(title: str, body: str, province: str | None) -> None:
     assert detect_province(title, body) == province
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "rest", "province"),
+    [
+        # Two provinces compared: the one the title names first wins over the mention count.
+        (
+            "Hải Phòng, Quảng Ninh: Cảng biển hút khách",
+            "Lượng hàng qua cảng của hai địa phương tăng mạnh.",
+            "Quảng Ninh có cảng Cái Lân. Quảng Ninh tăng 12%. Tỉnh Quảng Ninh đạt kế hoạch.",
+            "Hải Phòng",
+        ),
+        # No province in the title: the first one of the lead wins.
+        (
+            "Sản lượng điện mặt trời tăng",
+            "Tại Ninh Thuận, sản lượng điện tăng 9%, cao hơn Bình Thuận.",
+            "Bình Thuận có nhiều dự án. Bình Thuận tăng 4%. Tỉnh Bình Thuận chậm tiến độ.",
+            "Ninh Thuận",
+        ),
+        # National: the title or the lead is about the whole country and names no province.
+        (
+            "Xuất khẩu toàn quốc 8 tháng vượt 260 tỷ USD",
+            "Kim ngạch xuất khẩu 8 tháng tăng 14,5% so với cùng kỳ.",
+            "Dẫn đầu là Bắc Ninh, tiếp đến Hải Phòng. Bắc Ninh đạt 30 tỷ USD.",
+            None,
+        ),
+        (
+            "Giải ngân đầu tư công còn chậm",
+            "Nhiều tỉnh, thành phố mới giải ngân được dưới 40% kế hoạch vốn.",
+            "Lai Châu thấp nhất. Tỉnh Lai Châu giải ngân 20%.",
+            None,
+        ),
+        # Many provinces listed, none dominant, no national phrase: still national.
+        (
+            "Chỉ số sản xuất công nghiệp quý III",
+            "IIP quý III tăng 8% so với cùng kỳ năm trước.",
+            "Tăng cao: Nghệ An 25%, Hà Nam 21%, Phú Thọ 19%, Long An 15%, Cà Mau 12%.",
+            None,
+        ),
+        # "Các địa phương trong tỉnh" are the province's districts: not national.
+        (
+            "Đẩy nhanh giải ngân vốn",
+            "Các địa phương trong tỉnh được yêu cầu hoàn thành giải ngân trước 30/11.",
+            "UBND tỉnh Sơn La chỉ đạo quyết liệt; Sơn La đạt 70% kế hoạch.",
+            "Sơn La",
+        ),
+    ],
+)
+def test_province_title_lead_national(
+    title: str, lead: str, rest: str, province: str | None
+) -> None:
+    assert detect_province(title, f"{lead}\n{rest}", lead=lead) == province
+
+
+MERGED_AREA = (
+    "Các xã vùng cao thuộc tỉnh Hà Giang cũ có 120 hợp tác xã chè. Hà Giang trước đây là vùng "
+    "chè Shan tuyết lớn; Tuyên Quang hỗ trợ các xã này xây dựng thương hiệu."
+)
+
+
+@pytest.mark.parametrize(
+    ("published_at", "province"),
+    [
+        ("2025-06-30T17:00:00+07:00", "Hà Giang"),  # the day before the merger: still a province
+        ("2025-07-01", "Tuyên Quang"),
+        ("2025-11-03T08:00:00+07:00", "Tuyên Quang"),
+        (None, "Hà Giang"),  # no date: the province as named
+    ],
+)
+def test_province_after_merger(published_at: str | None, province: str) -> None:
+    assert (
+        detect_province("Chè vùng cao tìm đường ra", MERGED_AREA, published_at=published_at)
+        == province
+    )
+
+
+def test_former_province_in_extracted_article() -> None:
+    # End to end: the extracted publication date decides that "Bắc Kạn (cũ)" is a former area.
+    text = (
+        "Hợp tác xã miền núi mở rộng sản xuất\n14:20, 18/08/2025\n"
+        "Các hợp tác xã ở xã Chợ Rã, Bằng Thành thuộc huyện Pác Nặm, Bắc Kạn (cũ) tăng doanh "
+        "thu 18% nhờ liên kết tiêu thụ măng và miến dong.\n"
+        "Trước đây, sản phẩm của địa bàn Bắc Kạn trước đây chủ yếu bán lẻ; nay đã vào chuỗi "
+        "siêu thị. Bắc Kạn cũ có 400 hợp tác xã, tỉnh Bắc Kạn cũ đặt mục tiêu mới.\nMinh Khôi\n"
+    )
+    article = extract_document(text, source="inline")
+    assert article.published_at == "2025-08-18T14:20:00+07:00"
+    assert (article.province, article.province_current) == ("Thái Nguyên", "Thái Nguyên")
+    earlier = extract_document(text.replace("18/08/2025", "18/08/2024"), source="inline")
+    assert earlier.province == "Bắc Kạn"
 
 
 @pytest.mark.parametrize(

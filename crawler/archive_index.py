@@ -35,8 +35,8 @@ class ArchiveIndex:
         with self.sessions() as session:
             return repo.first_seen(session, canonical_urls)
 
-    def last_finished_run(self, spider: str) -> tuple[datetime, datetime] | None:
-        """(start, end) of the spider's last *clean* run, or None.
+    def last_finished_run(self, spider: str) -> tuple[datetime, datetime, dict] | None:
+        """(start, end, stats) of the spider's last *clean* run, or None.
 
         Clean: it finished normally and fetched all its entry points (listings, sitemaps,
         feeds); a run that missed a listing page may have missed the articles on it. Its start
@@ -52,7 +52,7 @@ class ArchiveIndex:
             ).all()
         for row in rows:
             if row.finished_at is not None and not (row.stats or {}).get(ENTRY_FAILURES):
-                return _aware(row.started_at), _aware(row.finished_at)
+                return _aware(row.started_at), _aware(row.finished_at), dict(row.stats or {})
         return None
 
     def pending_failures(self, spider: str) -> list[str]:

@@ -64,6 +64,25 @@ def describe_failure(failure: Any) -> str:
     return f"{url}: {failure.type.__name__}: {failure.getErrorMessage()}"
 
 
+# the newest HTTP Date the site's entry points answered with, kept in the run's stats
+SITE_CLOCK = "incremental/site_clock"
+
+
+def parse_http_date(value: bytes | str | None) -> datetime | None:
+    """An HTTP Date header, or an ISO string stored from one, as an aware datetime."""
+    if not value:
+        return None
+    text = value.decode("latin-1") if isinstance(value, bytes) else str(value)
+    try:
+        when = datetime.fromisoformat(text)
+    except ValueError:
+        try:
+            when = parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            return None
+    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+
+
 class PortalSpider(scrapy.Spider):
     profile: ClassVar[SiteProfile]
 
@@ -99,9 +118,11 @@ class PortalSpider(scrapy.Spider):
         self.index = ArchiveIndex(self.settings.get("ARCHIVE_URL"))
         last = None if self.backfill else self.index.last_finished_run(self.name)
         if last is not None:
-            started, self.last_run = last
-            # a day's margin: lastmod is often a local date, runs are stamped in UTC
-            self.cutoff = started.date() - timedelta(days=1)
+            started, self.last_run, stats = last
+            # lastmod is compared with the site's own clock (its HTTP Date) at the last clean
+            # run, when it was seen; a day's margin: lastmod is often a local date
+            site_clock = parse_http_date(stats.get(SITE_CLOCK)) or started
+            self.cutoff = site_clock.date() - timedelta(days=1)
         pending = self.index.pending_failures(self.name)
         self.failed_entries = {u for u in pending if not self.profile.is_article(u)}
         retry = [u for u in pending if self.profile.is_article(u)]
@@ -193,7 +214,12 @@ class PortalSpider(scrapy.Spider):
             self.crawler.engine.crawl(self.article_request(original, again=True))
 
     def entry_fetched(self, response: Response) -> None:
-        """An entry point that failed in an earlier run answered: its failure is resolved."""
+        """An entry point answered: note the site's clock; resolve an earlier failure of it."""
+        clock = parse_http_date(response.headers.get(b"Date"))
+        if clock is not None:
+            current = parse_http_date(self.crawler.stats.get_value(SITE_CLOCK))
+            if current is None or clock > current:
+                self.crawler.stats.set_value(SITE_CLOCK, clock.isoformat())
         url = response.request.url if response.request else response.url
         if url in self.failed_entries and self.index is not None:
             self.index.resolve(url)

@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, select
@@ -133,7 +134,8 @@ def test_new_articles_cost_only_their_own_requests(replica: ReplicaServer, sqlit
 
 
 def _preload(archive_url: str, replica: ReplicaServer, site: str) -> None:
-    """An archive that already holds every article the replica serves (as a past crawl left it)."""
+    """An archive that already holds every article the replica serves, as a past clean run of
+    the spider left it (including the site clock that run saw in the HTTP Date headers)."""
     engine = open_archive(archive_url)
     sessions = session_factory(engine)
     profile = get_profile(site)
@@ -145,15 +147,14 @@ def _preload(archive_url: str, replica: ReplicaServer, site: str) -> None:
                 title=str(t["title"]), extractor_version="preload",
             )  # fmt: skip
             repo.upsert_article(session, record, source)
+    clock = replica.sites[site].now().isoformat()
     with transaction(sessions) as session:  # the run that archived them finished normally
         run = repo.start_run(session, site)
-        repo.finish_run(session, run.id, "finished", {}, {})
+        repo.finish_run(session, run.id, "finished", {}, {"incremental/site_clock": clock})
     engine.dispose()
 
 
-@pytest.mark.parametrize("archived", [100, 5000])
-def test_incremental_cost_does_not_grow_with_the_archive(archived: int, sqlite_url: str) -> None:
-    site = "congthuong"
+def incremental_costs(archived: int, sqlite_url: str, site: str) -> tuple[dict, dict]:
     with ReplicaServer(articles=archived, seed=3) as replica:
         _preload(sqlite_url, replica, site)
         run_scrapy(replica, sqlite_url, "crawl", site)
@@ -161,9 +162,24 @@ def test_incremental_cost_does_not_grow_with_the_archive(archived: int, sqlite_u
         replica.set_articles(archived + 4)
         run_scrapy(replica, sqlite_url, "crawl", site)
         busy = last_stats(sqlite_url, site)
+    return idle, busy
+
+
+def test_incremental_cost_does_not_grow_with_the_archive(tmp_path: Path) -> None:
+    site = "congthuong"  # listings, a monthly sitemap index and RSS: every kind of entry point
+    costs = {}
+    for archived in (100, 5000):
+        costs[archived] = incremental_costs(
+            archived, f"sqlite:///{tmp_path / f'a{archived}.db'}", site
+        )
     listings = len(get_profile(site).listings)
-    assert idle.get("incremental/article_requests", 0) == 0
-    assert idle["downloader/request_count"] == entry_requests(idle) + listings
-    assert busy["incremental/article_requests"] == 4
-    assert busy["archive/articles/new"] == 4
-    assert busy["downloader/request_count"] == entry_requests(busy) + listings + 4
+    for idle, busy in costs.values():
+        assert idle.get("incremental/article_requests", 0) == 0
+        assert idle["downloader/request_count"] == entry_requests(idle) + listings
+        assert busy["incremental/article_requests"] == 4
+        assert busy["archive/articles/new"] == 4
+        assert busy["downloader/request_count"] == entry_requests(busy) + listings + 4
+    # the same number of requests, whether the archive holds 100 or 5,000 articles
+    small, large = costs[100], costs[5000]
+    assert small[0]["downloader/request_count"] == large[0]["downloader/request_count"]
+    assert small[1]["downloader/request_count"] == large[1]["downloader/request_count"]

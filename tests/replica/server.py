@@ -9,10 +9,12 @@
 
 from __future__ import annotations
 
+import email.utils
 import json
 import logging
 import threading
 from collections import Counter
+from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from urllib.parse import urlsplit
@@ -162,6 +164,15 @@ class ReplicaServer:
             page = transform(fault, page, live)
         return page, fault
 
+    def clock(self, target: str) -> datetime | None:
+        """The clock of the site a request target belongs to (its HTTP Date), or None."""
+        host = urlsplit(target).path.lstrip("/").partition("/")[0].lower().split(":")[0]
+        site = self._hosts.get(host.removeprefix("www."))
+        if site is None:
+            return None
+        with self._lock:
+            return site.now()
+
     def _control(self, path: str) -> Page:
         if path == "/_replica/sites":
             with self._lock:
@@ -180,6 +191,14 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "Replica/1.0"
 
+    def date_time_string(self, timestamp: float | None = None) -> str:
+        # A site's Date header is its own clock, as on a real server: the replica's articles may
+        # be dated past today's real date, and the crawler compares sitemap lastmod with it.
+        clock = getattr(self, "_clock", None)
+        if timestamp is None and clock is not None:
+            return email.utils.format_datetime(clock.astimezone(UTC), usegmt=True)
+        return super().date_time_string(timestamp)
+
     def do_GET(self) -> None:
         self._respond(send_body=True)
 
@@ -188,6 +207,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _respond(self, send_body: bool) -> None:
         replica: ReplicaServer = self.server.replica  # type: ignore[attr-defined]
+        self._clock = replica.clock(self.path)
         try:
             page, fault = replica.answer(self.path)
         except Exception:  # a bug in a replica site must not hang the client

@@ -192,9 +192,15 @@ def sentence_facts(text: str, start: int, end: int, st: State) -> list[dict[str,
         _drop_agenda(st, frames)
     elif st.period != frames[0] and frames[0] is not None and _ASIDE.match(text, start):
         st.resume_period = st.resume_period or frames[0]
-    if _looks_back(frames, st):
+    if _looks_back(frames, st) and not _OPENS_WITH_YEAR.match(text, start):
         st.period, st.status, st.basis, st.last_total = before
     return facts
+
+
+# A sentence that opens with its year ("Năm 2023, ...", "Trong năm 2023, ...") sets the frame of
+# what follows (seed 001 reviews 2023 under a 2024 headline); only a year inside the sentence
+# ("sau giai đoạn sụt giảm của năm 2023, khi ...") is a look back.
+_OPENS_WITH_YEAR = re.compile(r"\s*(?:(?:[Tt]rong|[Tt]ính chung|[Cc]ả|[Vv]ới)\s+)?[Nn]ăm\s+\d{4}\b")
 
 
 def _looks_back(frames: list[Period | None], st: State) -> bool:

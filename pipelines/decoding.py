@@ -78,9 +78,9 @@ def declared_charset(data: bytes, content_type: str | None) -> list[str]:
         m = _HEADER_CHARSET.search(content_type)
         if m and (name := _canonical(m.group(1))):
             found.append(name)
-    m = _META_CHARSET.search(data[:4096])
-    if m:
-        raw = (m.group(1) or m.group(2)).decode("ascii", "ignore")
+    meta = _META_CHARSET.search(data[:4096])
+    if meta:
+        raw = bytes(meta.group(1) or meta.group(2)).decode("ascii", "ignore")
         name = _canonical(raw)
         if name and name not in found:
             found.append(name)

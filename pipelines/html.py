@@ -302,10 +302,11 @@ def fallback_extract(root: Any, url: str | None) -> list[str]:
     except Exception:  # trafilatura raises assorted errors on broken input; never fatal here
         logger.warning("trafilatura failed on %s", url or "<document>", exc_info=True)
         return []
-    if doc is None or not getattr(doc, "text", None):
+    text = getattr(doc, "text", None)
+    if not text:
         return []
     lines: list[str] = []
-    for line in split_units(doc.text):
+    for line in split_units(str(text)):
         if _MD_SEPARATOR.match(line):
             continue
         if _MD_IMAGE.match(line):

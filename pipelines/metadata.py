@@ -139,11 +139,13 @@ def _numeric(text: str) -> tuple[tuple[str, bool], tuple[int, int]] | None:
         built = _build(int(m.group("y")), int(m.group("m")), int(m.group("d")), *_hour(m))
         if built:
             return built, m.span()
-    m = _WORDY.search(text)
-    if m:
-        built = _build(int(m.group("y")), int(m.group("m")), int(m.group("d")), None, None, None)
+    wordy = _WORDY.search(text)
+    if wordy:
+        built = _build(
+            int(wordy.group("y")), int(wordy.group("m")), int(wordy.group("d")), None, None, None
+        )
         if built:
-            return built, m.span()
+            return built, wordy.span()
     iso = _ISO.search(text)
     if iso and iso.group("H") is not None:
         built = parse_iso(iso.group(0))

@@ -14,9 +14,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
+from crawler.quiet import QuietCommand
 from pipelines.errors import BadInputError
 from pipelines.extraction import extract_document
 from pipelines.process import facts_for
@@ -99,9 +99,8 @@ def extract_paths(paths: Iterable[str], *, url: str | None = None) -> Iterator[d
         yield record
 
 
-class Command(ScrapyCommand):
+class Command(QuietCommand):
     requires_project = False
-    default_settings = {"LOG_LEVEL": "WARNING"}
 
     def syntax(self) -> str:
         return "PATH... [--url URL]"

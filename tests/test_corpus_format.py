@@ -16,46 +16,21 @@ from typing import Any
 
 import pytest
 
+from tests.gold_contract import (
+    BASES,
+    CONTRACT_SECTORS,
+    FACT_KEYS,
+    INDICATORS,
+    LEVEL_UNITS,
+    MEASURES,
+    STATUSES,
+)
+
 CORPUS = Path(__file__).resolve().parent / "data" / "indicator_corpus"
 DOCS_DIR = CORPUS / "docs"
 GOLD_PATH = CORPUS / "gold.json"
 
-INDICATORS = {
-    "industrial_output_value",
-    "industrial_production_index",
-    "industry_growth",
-    "industry_value_added",
-    "retail_sales",
-    "export_value",
-    "import_value",
-    "household_electricity_rate",
-}
-CONTRACT_SECTORS = {
-    "mining",
-    "manufacturing",
-    "electricity",
-    "water_waste",
-    "fdi",
-    "local",
-    "central",
-}
-MEASURES = {"level", "change", "plan_progress", "share"}
-LEVEL_UNITS = {"VND", "USD", "percent", "kWh", "ton", "unit"}
-BASES = {"yoy", "prev_period", "other"}
-STATUSES = {"actual", "estimate", "target"}
 QUALIFIERS = {"over", "under", "about"}
-FACT_KEYS = {
-    "indicator",
-    "sector",
-    "measure",
-    "value",
-    "unit",
-    "basis",
-    "period",
-    "status",
-    "qualifier",
-    "evidence",
-}
 
 YEAR = r"(?:19|20)\d\d"
 MONTH = rf"{YEAR}-(?:0[1-9]|1[0-2])"

@@ -12,55 +12,22 @@ from pathlib import Path
 
 import pytest
 
+from tests.gold_contract import (
+    ARTICLE_KEYS,
+    BASES,
+    CONTRACT_SECTORS,
+    FACT_KEYS,
+    INDICATORS,
+    LEVEL_UNITS,
+    MEASURES,
+    STATUSES,
+)
+
 HERE = Path(__file__).parent / "data" / "holdout2"
 DOCS = HERE / "docs"
 GOLD = json.loads((HERE / "gold.json").read_text(encoding="utf-8"))
 
-ARTICLE_KEYS = {
-    "title",
-    "published_at",
-    "author",
-    "province",
-    "views",
-    "body_must_not_contain",
-    "facts",
-}
 OPTIONAL_ARTICLE_KEYS = {"notes"}
-FACT_KEYS = {
-    "indicator",
-    "sector",
-    "measure",
-    "value",
-    "unit",
-    "basis",
-    "period",
-    "status",
-    "qualifier",
-    "evidence",
-}
-INDICATORS = {
-    "industrial_output_value",
-    "industrial_production_index",
-    "industry_growth",
-    "industry_value_added",
-    "retail_sales",
-    "export_value",
-    "import_value",
-    "household_electricity_rate",
-}
-CONTRACT_SECTORS = {
-    "mining",
-    "manufacturing",
-    "electricity",
-    "water_waste",
-    "fdi",
-    "local",
-    "central",
-}
-MEASURES = {"level", "change", "plan_progress", "share"}
-LEVEL_UNITS = {"VND", "USD", "percent", "kWh", "ton", "unit"}
-BASES = {"yoy", "prev_period", "other"}
-STATUSES = {"actual", "estimate", "target"}
 QUALIFIERS = {None, "over", "under", "about"}
 PROVINCES = {None, "Thái Nguyên", "Bắc Kạn"}
 SNAKE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")

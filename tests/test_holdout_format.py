@@ -16,55 +16,22 @@ from pathlib import Path
 
 import pytest
 
+from tests.gold_contract import (
+    ARTICLE_KEYS,
+    BASES,
+    CONTRACT_SECTORS,
+    FACT_KEYS,
+    INDICATORS,
+    LEVEL_UNITS,
+    MEASURES,
+    STATUSES,
+)
+
 HOLDOUT = Path(__file__).resolve().parent / "data" / "holdout"
 DOCS = HOLDOUT / "docs"
 GOLD = json.loads((HOLDOUT / "gold.json").read_text(encoding="utf-8"))
 
-ARTICLE_KEYS = {
-    "title",
-    "published_at",
-    "author",
-    "province",
-    "views",
-    "body_must_not_contain",
-    "facts",
-}
 OPTIONAL_ARTICLE_KEYS = {"notes"}
-FACT_KEYS = {
-    "indicator",
-    "sector",
-    "measure",
-    "value",
-    "unit",
-    "basis",
-    "period",
-    "status",
-    "qualifier",
-    "evidence",
-}
-INDICATORS = {
-    "industrial_output_value",
-    "industrial_production_index",
-    "industry_growth",
-    "industry_value_added",
-    "retail_sales",
-    "export_value",
-    "import_value",
-    "household_electricity_rate",
-}
-CONTRACT_SECTORS = {
-    "mining",
-    "manufacturing",
-    "electricity",
-    "water_waste",
-    "fdi",
-    "local",
-    "central",
-}
-MEASURES = {"level", "change", "plan_progress", "share"}
-LEVEL_UNITS = {"VND", "USD", "percent", "kWh", "ton", "unit"}
-BASES = {"yoy", "prev_period", "other"}
-STATUSES = {"actual", "estimate", "target"}
 QUALIFIERS = {None, "over", "under", "about"}
 PROVINCES = {"Thái Nguyên", "Bắc Kạn", "Lạng Sơn", "Tuyên Quang", None}
 

@@ -1,7 +1,7 @@
 """Text preparation: NFC with an offset map back to the input, paragraphs and sentences.
 
-Facts carry offsets into the body exactly as given, so when the body is not NFC (text pasted
-from decomposed sources) we normalise per character cluster and keep where each cluster began.
+Facts carry offsets into the body exactly as given, so when the body is not NFC (text pasted in
+decomposed form) we normalise per character cluster and keep where each cluster began.
 """
 
 from __future__ import annotations

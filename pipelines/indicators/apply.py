@@ -21,6 +21,12 @@ OUTPUT = "industrial_output_value"
 # "giá trị sản xuất" with no "công nghiệp" (vocab.py): industrial output only where a breakdown
 # or the output value is already in force ("Khu vực FDI ... với giá trị sản xuất ước đạt X").
 OUTPUT_BARE = "output_bare"
+# Bare "kim ngạch" (vocab.py): the export or import value named before it ("Về xuất khẩu, ...").
+TRADE_BARE = "trade_bare"
+TRADE_FLOWS = ("export_value", "import_value")
+HOUSEHOLD = "household_electricity_rate"
+HOUSEHOLD_AFTER = "household_after"  # "số hộ sử dụng điện" after a percentage (attach.py)
+RATE_ANAPHOR = "rate_anaphor"  # "tỷ lệ này": the rate named just before
 # Period phrases that also state a target ("kế hoạch năm là X": the plan for the whole year).
 TARGET_PERIODS = {"plan_year"}
 
@@ -73,6 +79,19 @@ def _apply_period(m: Mention, st: State) -> None:
 
 def _apply_indicator(m: Mention, st: State, text: str) -> None:
     key = m.key
+    if key == TRADE_BARE:
+        if st.indicator not in TRADE_FLOWS:
+            return  # "kim ngạch" of a flow the text has not named: no subject
+        key = st.indicator
+    elif key == HOUSEHOLD_AFTER:
+        key = OTHER  # a count of households; attach.py takes it as the rate after a percentage
+    elif key == RATE_ANAPHOR:
+        recent = st.sentence - st.indicator_sentence <= 1
+        key = HOUSEHOLD if st.indicator == HOUSEHOLD and recent else OTHER
+    if key == OTHER:
+        st.indicator, st.sector, st.anchor = OTHER, None, m.start
+        st.indicator_sentence = st.sentence
+        return
     if key == OUTPUT_BARE:
         if st.sector is None and st.indicator != OUTPUT:
             return  # "giá trị sản xuất" of something the text has not named: no subject

@@ -14,6 +14,8 @@ from typing import Any
 
 from pipelines.indicators.apply import (
     CLAUSE_BREAK,
+    HOUSEHOLD,
+    HOUSEHOLD_AFTER,
     OUTPUT,
     OUTPUT_BARE,
     apply_mention,
@@ -142,6 +144,22 @@ def _denominator_fact(events: list[Any], i: int, text: str, st: State) -> dict[s
         st.indicator = None
 
 
+def _subject_after_fact(events: list[Any], i: int, text: str, st: State) -> dict[str, Any] | None:
+    """ "96,8% số hộ được sử dụng điện lưới quốc gia": a percentage right before the households
+    using power is the electrification rate (the subject follows the figure)."""
+    fig = events[i]
+    nxt = events[i + 1] if i + 1 < len(events) else None
+    if fig.unit != "percent" or not isinstance(nxt, Mention) or nxt.key != HOUSEHOLD_AFTER:
+        return None
+    if text[fig.end : nxt.start].strip():
+        return None
+    st.indicator, st.indicator_sentence, st.sector = HOUSEHOLD, st.sentence, None
+    fact = _fact(fig, st, text)
+    if fact is not None:
+        fact["end"] = nxt.end
+    return fact
+
+
 def _not_begun(period: Period | None, st: State) -> bool:
     published = st.published
     return bool(period and published and period.first >= published.year * 12 + published.month - 1)
@@ -173,11 +191,13 @@ def sentence_facts(text: str, start: int, end: int, st: State) -> list[dict[str,
         if isinstance(event, Figure):
             if not period_seen:
                 _retro_period(events, i, text, st)
-            fact = _fact(event, st, text) or _denominator_fact(events, i, text, st)
+            led = _subject_after_fact(events, i, text, st)
+            fact = led or _fact(event, st, text) or _denominator_fact(events, i, text, st)
             if fact is not None:
                 facts.append(fact)
             st.anchor, st.subject_seen, st.sector_end = None, True, None
-            denominator_from = event.end if event.cue == "share" else -1
+            # The whole a share is of, or the subject just read, is not a new subject.
+            denominator_from = event.end if event.cue == "share" or led else -1
             continue
         if denominator_from >= 0 and event.kind in ("indicator", "other", "grdp", "sector"):
             gap = _DENOMINATOR_GAP.fullmatch(text, denominator_from, event.start)

@@ -16,6 +16,8 @@ from pipelines.indicators.numbers import NUMBER_RE, parse_number
 logger = logging.getLogger(__name__)
 
 _LEFT_WINDOW = 48  # chars: the longest cue + qualifier ("chiếm tỷ trọng khoảng") fits
+# chars: "cao hơn so với cùng kỳ năm trước khoảng " and room for spacing.
+_COMPARE_WINDOW = 64
 _SPACES = re.compile(r"[ \t\u00a0]*")
 
 
@@ -70,24 +72,33 @@ def _figure(text: str, match: re.Match[str]) -> Figure | None:
     cue = qualifier = None
     cue_text = ""
     start = cue_start = match.start()
-    if left and left.group("cue"):
+    compared = None if left and left.group("cue") else _comparative(text, match.start())
+    if compared:
+        left = compared
+        cue, cue_text = ("up" if compared.group("cmpup") else "down"), compared.group(0)
+        start = cue_start = max(0, match.start() - _COMPARE_WINDOW) + compared.start()
+    elif left and left.group("cue"):
         cue, cue_text = _named(left, ("cue", "qual")), left.group("cue")
         cue_start = left_from + left.start("cue")
     if left and left.group("qual"):
         qualifier = _qual_key(left)
-        start = left_from + left.start("qual")
+        # A comparative's figure starts at the comparative: the base inside it ("tháng 8")
+        # is part of the figure, never a new period for the text.
+        start = start if compared else left_from + left.start("qual")
         cue_start = min(cue_start, start)
     if unit == "percent":
         per_year = lx.PER_YEAR_RE.match(text, end)
         end = per_year.end() if per_year else end
-    plan, basis_text = False, None
+    plan, basis_text = False, (compared.group("base") if compared else None)
     plan_match = lx.PLAN_TAIL_RE.match(text, end) if unit in ("percent", None) else None
-    if plan_match:
+    if plan_match and not compared:
         plan, end = True, plan_match.end()
-    else:
+    elif not compared:  # a comparative already stated its base
         basis = lx.BASIS_TAIL_RE.match(text, end)
         if basis:
             basis_text, end = basis.group("basis"), basis.end()
+        elif unit == "percent" and cue is None and lx.SHARE_TAIL_RE.match(text, end):
+            cue = "share"  # "xấp xỉ 89,1% giá trị sản xuất toàn ngành": a part of that whole
     return Figure(
         start,
         match.start(),
@@ -102,6 +113,11 @@ def _figure(text: str, match: re.Match[str]) -> Figure | None:
         plan,
         basis_text,
     )
+
+
+def _comparative(text: str, number_start: int) -> re.Match[str] | None:
+    """ "cao hơn tháng trước khoảng 3,1%" ending at the number (offsets from the window)."""
+    return lx.COMPARE_RE.search(text[max(0, number_start - _COMPARE_WINDOW) : number_start])
 
 
 def _qual_key(left: re.Match[str]) -> str | None:

@@ -143,6 +143,13 @@ LEFT_RE = re.compile(
     rf"(?:(?P<qual>{_QUAL})\s+)?$",
     _FLAGS,
 )
+# "cao hơn cùng kỳ năm trước khoảng 5,6%": comparative, base, [qualifier], ending at the number.
+COMPARE_RE = re.compile(
+    rf"(?<!\w)(?:(?P<cmpup>{expand(vf.COMPARATIVE_UP)})|(?P<cmpdown>{expand(vf.COMPARATIVE_DOWN)}))"
+    rf"\s+(?P<base>{expand(vf.COMPARATIVE_BASE)})\s+(?:(?P<qual>{_QUAL})\s+)?$",
+    _FLAGS,
+)
+SHARE_TAIL_RE = re.compile(rf"\s*(?:{expand(vf.SHARE_TAIL)})(?!\w)", _FLAGS)
 PLAN_TAIL_RE = re.compile(rf"\s*(?:{expand(vf.PLAN_TAIL)})(?!\w)", _FLAGS)
 BASIS_TAIL_RE = re.compile(rf"\s*,?\s*(?<!\w)(?P<basis>{expand(vf.BASIS_TAIL)})", _FLAGS)
 CONTINUATION_RE = re.compile(rf"\s*(?:{expand(vocab.CONTINUATION)})(?!\w)", _FLAGS)

@@ -67,6 +67,21 @@ INDICATORS: list[tuple[str, str]] = [
         "household_electricity_rate",
         "tỷ lệ (?:số )?hộ (?:dân )?(?:được )?sử dụng điện(?: lưới(?: điện)? quốc gia)?",
     ),
+    # A lead-in naming the trade flow ("Về xuất khẩu, kim ngạch ...", "Đối với nhập khẩu, ..."):
+    # the figures after it, and a bare "kim ngạch" among them, are that flow's.
+    ("export_value", "(?:về|đối với|riêng|lĩnh vực|hoạt động) xuất khẩu(?: hàng hóa)?(?= ?[,:])"),
+    ("import_value", "(?:về|đối với|riêng|lĩnh vực|hoạt động) nhập khẩu(?: hàng hóa)?(?= ?[,:])"),
+    # Bare "kim ngạch": the export or import value only when that flow is already in force
+    # (apply.py); otherwise it names no subject.
+    ("trade_bare", "(?:tổng )?kim ngạch(?! (?:hàng hóa )?(?:xuất|nhập))"),
+    # "96,8% số hộ được sử dụng điện lưới quốc gia": the rate when a percentage comes right
+    # before it (attach.py); a count of households otherwise, like the "số hộ" subject below.
+    (
+        "household_after",
+        "số hộ (?:dân )?(?:được )?(?:sử dụng|dùng) điện(?: lưới(?: điện)? quốc gia)?",
+    ),
+    # "nâng tỷ lệ này lên 99,5%": the rate named just before (apply.py), else any other rate.
+    ("rate_anaphor", "tỷ lệ (?:này|trên|đó)"),
     ("industry", "(?:ngành|lĩnh vực|khu vực) công nghiệp(?! ?(?:[-–]|và) ?(?:xây dựng|tiểu thủ))"),
     # Bare "giá trị sản xuất": the output value only inside an industrial breakdown or after
     # the total (attach.py); last, so that the sector-led entry above wins at equal length.

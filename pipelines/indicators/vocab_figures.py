@@ -55,6 +55,17 @@ QUALIFIERS: list[tuple[str, str]] = [
 PLAN_TAIL = "(?:so (?:với )?)?(?:kế hoạch|KH|chỉ tiêu|dự toán)(?: (?:cả )?năm(?: \\d{4})?| đề ra| năm \\d{4}| được giao)?"
 # "so với ..." after a figure: the comparison base, classified by periods.classify_basis.
 BASIS_TAIL = "(?:so (?:với )?|(?=cùng kỳ))(?:.*?)(?=\\s*(?:[,;.()\\n]|\\s(?:và|trong đó|đạt|tăng|giảm|vượt|chiếm)\\s|$))"
+# A comparative with its base before the number ("cao hơn tháng trước khoảng 3,1%", "thấp hơn
+# cùng kỳ 2,4%"): the verb gives the sign, the base the basis (periods.classify_basis).
+COMPARATIVE_UP = "cao hơn|nhiều hơn|lớn hơn"
+COMPARATIVE_DOWN = "thấp hơn|ít hơn|nhỏ hơn"
+COMPARATIVE_BASE = (
+    "(?:so (?:với )?)?(?:cùng kỳ(?: năm (?:trước|ngoái|\\d{4}))?|(?:tháng|quý|kỳ|năm) (?:trước|liền kề)"
+    "|tháng \\d{1,2}(?: ?/ ?\\d{4})?|quý (?:IV|I{1,3}|[1-4])(?: ?/ ?\\d{4})?|năm \\d{4})"
+)
+# The whole a bare percentage is taken of, right after it ("xấp xỉ 89,1% giá trị sản xuất toàn
+# ngành", "84,8% tổng kim ngạch"): the figure is a share even with no "chiếm".
+SHARE_TAIL = "\\(? ?(?:của |trong )?(?:tổng )?(?:giá trị sản xuất|GTSX|kim ngạch|mức bán lẻ)"
 # Basis words that settle the basis without reading a period.
 BASIS_WORDS: list[tuple[str, str]] = [
     ("yoy", "cùng kỳ|năm trước|năm ngoái"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from storage.db import alembic_config, make_engine, open_archive, upgrade
 from storage.models import Base, include_in_autogenerate
@@ -34,7 +34,12 @@ def test_upgrade_empty_database_to_head(archive_url: str) -> None:
 
 def test_upgrade_twice_is_harmless(archive_url: str) -> None:
     open_archive(archive_url).dispose()
-    open_archive(archive_url).dispose()
+    engine = open_archive(archive_url)
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    with engine.connect() as conn:
+        versions = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    engine.dispose()
+    assert versions == [head]  # one row, at head: the second upgrade changed nothing
 
 
 def test_autogenerate_finds_no_difference(archive_url: str) -> None:

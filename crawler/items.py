@@ -33,6 +33,9 @@ class ArticleItem(scrapy.Item):
     tables = scrapy.Field()  # list of tables, each a list of rows of cell strings
     method = scrapy.Field()  # "text", "selectors" or "fallback"
     selector_version = scrapy.Field()  # which dated selector version produced it (or None)
+    decoding = (
+        scrapy.Field()
+    )  # how the bytes became text: encoding, bytes replaced (articles.stats)
     # --- indicators: set by pipelines.indicators ---------------------------------------------
     facts = scrapy.Field()  # list[dict] in the shape of shared/indicators.md, plus start/end
     extractor_version = scrapy.Field()

@@ -1,34 +1,50 @@
-"""Keeps database passwords out of the logs.
+"""Keeps database passwords out of the logs, whoever logs them.
 
 Scrapy logs every overridden setting when a crawler starts ("Overridden settings: {...}"), which
-would print ``-s ARCHIVE_URL=postgresql+psycopg://user:secret@host/db`` in clear. This filter
-rewrites any ``scheme://user:password@`` in a log record before it is formatted.
+would print ``-s ARCHIVE_URL=postgresql+psycopg://user:secret@host/db`` in clear; drivers put
+DSNs in their errors; a URL may carry ``?password=``. Every log record is redacted when it is
+created (a log record factory, so it covers every logger and handler, Scrapy's and Twisted's
+included) with the rules of ``storage.redaction``: userinfo, ``password=`` / ``sslpassword=``
+query parameters, DSN ``password=`` pairs, ``'password': '...'`` reprs. Tracebacks attached to a
+record are formatted and redacted there too.
 """
 
 from __future__ import annotations
 
 import logging
-import re
+from typing import Any
 
-_CREDENTIALS = re.compile(
-    r"(?P<scheme>[a-zA-Z][a-zA-Z0-9+.\-]*://)(?P<user>[^:/@\s'\"]*):[^@/\s'\"]+@"
-)
+from storage.redaction import redact
+
+__all__ = ["PlainNetworkErrorsFilter", "RedactCredentialsFilter", "install", "redact"]
 
 
-def redact(text: str) -> str:
-    return _CREDENTIALS.sub(r"\g<scheme>\g<user>:***@", text)
+def redact_record(record: logging.LogRecord) -> logging.LogRecord:
+    """The record with its message (and traceback text) redacted, in place."""
+    try:
+        message = record.getMessage()
+    except Exception:  # a broken record is not ours to fix
+        return record
+    cleaned = redact(message)
+    if cleaned != message:
+        record.msg, record.args = cleaned, None
+    if record.exc_info and record.exc_info[0] is not None and not record.exc_text:
+        record.exc_text = redact(logging.Formatter().formatException(record.exc_info))
+    return record
 
 
 class RedactCredentialsFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
-        try:
-            message = record.getMessage()
-        except Exception:  # a broken record is not ours to fix
-            return True
-        cleaned = redact(message)
-        if cleaned != message:
-            record.msg, record.args = cleaned, None
+        redact_record(record)
         return True
+
+
+def _redacting_factory(previous: Any) -> Any:
+    def factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
+        return redact_record(previous(*args, **kwargs))
+
+    factory.redacts = True  # type: ignore[attr-defined]
+    return factory
 
 
 class PlainNetworkErrorsFilter(logging.Filter):
@@ -65,7 +81,8 @@ def _add(logger_name: str, filter_: logging.Filter) -> None:
 
 
 def install() -> None:
-    """Attach the filters to the loggers they concern (idempotent)."""
-    for name in ("scrapy.crawler", "scrapy.utils.log", "scrapy.core.engine", "py.warnings"):
-        _add(name, RedactCredentialsFilter())
+    """Redact every log record of this process; plain robots.txt network errors (idempotent)."""
+    current = logging.getLogRecordFactory()
+    if not getattr(current, "redacts", False):
+        logging.setLogRecordFactory(_redacting_factory(current))
     _add("scrapy.downloadermiddlewares.robotstxt", PlainNetworkErrorsFilter())

@@ -24,6 +24,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage import limits
 from storage.redaction import redact
 
 logger = logging.getLogger(__name__)
@@ -117,7 +118,8 @@ def open_archive(url: str | URL, **engine_kwargs: Any) -> Engine:
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+    """Sessions whose values are fitted to their columns before every flush (storage.limits)."""
+    return limits.install(sessionmaker(engine, expire_on_commit=False))
 
 
 @contextmanager

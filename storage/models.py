@@ -37,6 +37,14 @@ NAMING_CONVENTION = {
 # BigInteger primary keys on PostgreSQL, INTEGER (rowid alias) on SQLite.
 Id = BigInteger().with_variant(Integer(), "sqlite")
 Timestamp = DateTime(timezone=True)
+# Counters the web sends (view counts): 64 bits on PostgreSQL (SQLite's INTEGER already is);
+# larger values are clamped with a warning before they are written (storage.limits).
+Count = BigInteger().with_variant(Integer(), "sqlite")
+# URLs have no length limit on the web (browsers take 2 MB): TEXT on PostgreSQL, where a unique
+# btree on the text itself would fail past ~2,700 bytes, so uniqueness goes through a hash of the
+# URL (migration 0003: ``archive_url_key()``) and lookups through a hash index. SQLite ignores
+# declared lengths and indexes text of any length, so its columns and constraints stay as made.
+Url = String(2048).with_variant(Text(), "postgresql")
 
 
 # Objects the migrations create that are not models (full-text search tables, their shadow tables
@@ -45,20 +53,54 @@ Timestamp = DateTime(timezone=True)
 # column and its index (PostgreSQL) are, hence this filter, used by migrations/env.py and the
 # migration test.
 NON_MODEL_TABLE_PREFIXES = ("articles_fts",)
-NON_MODEL_INDEXES = frozenset({"ix_articles_search"})
+NON_MODEL_INDEXES = frozenset(
+    {
+        "ix_articles_search",
+        # PostgreSQL: URL uniqueness by hash, and hash indexes for URL lookups (migration 0003)
+        "uq_articles_canonical_url_key",
+        "ix_articles_canonical_url_hash",
+        "uq_fetch_failures_url_key",
+        "ix_fetch_failures_url_hash",
+        "uq_raw_pages_url_key_sha",
+        "ix_raw_pages_url_hash",
+    }
+)
 NON_MODEL_COLUMNS = frozenset({("articles", "search_vector")})
+# info key of a constraint that exists on some backends only: {"dialects": ("sqlite",)}
+DIALECTS = "dialects"
+SQLITE_ONLY = {DIALECTS: ("sqlite",)}
 
 
 def include_in_autogenerate(
-    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+    obj: object,
+    name: str | None,
+    type_: str,
+    reflected: bool,
+    compare_to: object,
+    dialect: str | None = None,
 ) -> bool:
-    """Alembic ``include_object`` hook: skip the search objects that no model describes."""
+    """Alembic ``include_object`` hook: skip the search objects that no model describes, and
+    (when ``dialect`` is given) the constraints that exist on other backends only."""
     if type_ == "table" and name and name.startswith(NON_MODEL_TABLE_PREFIXES):
         return False
     if type_ == "column":
         table = getattr(getattr(obj, "table", None), "name", None)
         return (table, name) not in NON_MODEL_COLUMNS
-    return not (type_ == "index" and name in NON_MODEL_INDEXES)
+    if dialect is not None:
+        model_obj = compare_to if reflected else obj
+        only = (getattr(model_obj, "info", None) or {}).get(DIALECTS)
+        if only and dialect not in only:
+            return False
+    return not (type_ in ("index", "unique_constraint") and name in NON_MODEL_INDEXES)
+
+
+def autogenerate_filter(dialect: str) -> Any:
+    """``include_in_autogenerate`` for one backend (``connection.dialect.name``)."""
+
+    def include(obj: object, name: str | None, type_: str, reflected: bool, other: object) -> bool:
+        return include_in_autogenerate(obj, name, type_, reflected, other, dialect)
+
+    return include
 
 
 class Base(DeclarativeBase):
@@ -73,7 +115,7 @@ class Source(Base):
     id: Mapped[int] = mapped_column(Id, primary_key=True)
     key: Mapped[str] = mapped_column(String(255), unique=True)
     name: Mapped[str] = mapped_column(String(255))
-    base_url: Mapped[str | None] = mapped_column(String(2048))
+    base_url: Mapped[str | None] = mapped_column(Url)
     created_at: Mapped[datetime] = mapped_column(Timestamp)
 
 
@@ -85,12 +127,14 @@ class RawPage(Base):
     """
 
     __tablename__ = "raw_pages"
-    __table_args__ = (UniqueConstraint("url", "content_sha256", name="uq_raw_pages_url_sha"),)
+    __table_args__ = (
+        UniqueConstraint("url", "content_sha256", name="uq_raw_pages_url_sha", info=SQLITE_ONLY),
+    )
 
     id: Mapped[int] = mapped_column(Id, primary_key=True)
     source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id"), index=True)
-    url: Mapped[str] = mapped_column(String(2048))
-    final_url: Mapped[str | None] = mapped_column(String(2048))
+    url: Mapped[str] = mapped_column(Url)
+    final_url: Mapped[str | None] = mapped_column(Url)
     status: Mapped[int | None]
     headers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     content: Mapped[bytes] = mapped_column(LargeBinary)
@@ -104,10 +148,13 @@ class Article(Base):
     """The current version of an article, keyed by its canonical URL."""
 
     __tablename__ = "articles"
+    __table_args__ = (
+        UniqueConstraint("canonical_url", name="uq_articles_canonical_url", info=SQLITE_ONLY),
+    )
 
     id: Mapped[int] = mapped_column(Id, primary_key=True)
-    canonical_url: Mapped[str] = mapped_column(String(2048), unique=True)
-    url: Mapped[str] = mapped_column(String(2048))
+    canonical_url: Mapped[str] = mapped_column(Url)
+    url: Mapped[str] = mapped_column(Url)
     source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), index=True)
     title: Mapped[str | None] = mapped_column(Text)
     sapo: Mapped[str | None] = mapped_column(Text)
@@ -119,7 +166,7 @@ class Article(Base):
     author: Mapped[str | None] = mapped_column(String(255))
     province: Mapped[str | None] = mapped_column(String(100), index=True)
     province_current: Mapped[str | None] = mapped_column(String(100), index=True)
-    views: Mapped[int | None]
+    views: Mapped[int | None] = mapped_column(Count)
     content_hash: Mapped[str] = mapped_column(String(64))
     facts_hash: Mapped[str | None] = mapped_column(String(64))
     method: Mapped[str | None] = mapped_column(String(20))
@@ -129,6 +176,9 @@ class Article(Base):
     first_seen_at: Mapped[datetime] = mapped_column(Timestamp)
     last_fetched_at: Mapped[datetime] = mapped_column(Timestamp)
     updated_at: Mapped[datetime] = mapped_column(Timestamp)
+    # how the stored text was obtained: {"decoding": {"encoding", "replaced", ...}, "fitted": [...]}
+    # (bytes replaced by the tolerant decoder, values clamped or cut to fit their columns)
+    stats: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     source: Mapped[Source] = relationship()
     versions: Mapped[list[ArticleVersion]] = relationship(
@@ -154,7 +204,7 @@ class ArticleVersion(Base):
     published_at: Mapped[str | None] = mapped_column(String(40))
     author: Mapped[str | None] = mapped_column(String(255))
     province: Mapped[str | None] = mapped_column(String(100))
-    views: Mapped[int | None]
+    views: Mapped[int | None] = mapped_column(Count)
     content_hash: Mapped[str] = mapped_column(String(64))
     extractor_version: Mapped[str] = mapped_column(String(40))
     # the facts as they were, in the contract's shape (history of re-extractions)
@@ -258,9 +308,10 @@ class FetchFailure(Base):
     """A URL or file that could not be archived; kept until a later run succeeds."""
 
     __tablename__ = "fetch_failures"
+    __table_args__ = (UniqueConstraint("url", name="uq_fetch_failures_url", info=SQLITE_ONLY),)
 
     id: Mapped[int] = mapped_column(Id, primary_key=True)
-    url: Mapped[str] = mapped_column(String(2048), unique=True)
+    url: Mapped[str] = mapped_column(Url)
     spider: Mapped[str | None] = mapped_column(String(100))
     error: Mapped[str] = mapped_column(Text)
     attempts: Mapped[int] = mapped_column(default=1)

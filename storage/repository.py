@@ -26,8 +26,20 @@ from storage.models import (
     Source,
 )
 from storage.periods import period_bounds
+from storage.redaction import redact
 
 Outcome = Literal["new", "updated", "unchanged"]
+
+# An archived body of at least this many words is not replaced by one with less than this share
+# of them: a page that suddenly yields a few words is broken (a 100,000-deep page gave a
+# 23-character body), not rewritten. The refusal is recorded as a failure; the body stays.
+SHRINK_MIN_WORDS = 40
+SHRINK_MIN_SHARE = 0.25
+
+
+class BodyShrinkError(ValueError):
+    """The new body is a sliver of the archived one: not written."""
+
 
 # The fact fields of the contract (shared/indicators.md), in order.
 FACT_FIELDS = (
@@ -77,6 +89,8 @@ class ArticleRecord:
     method: str | None = None
     selector_version: str | None = None
     facts: list[dict[str, Any]] = field(default_factory=list)
+    # how the text was obtained (decoding: encoding, bytes replaced...): articles.stats
+    stats: dict[str, Any] | None = None
 
 
 @dataclass
@@ -204,9 +218,12 @@ def upsert_article(
         _replace_facts(session, article, record, now)
         return article, "new"
 
+    check_body_shrink(article.body, record.body, record.canonical_url)
     article.last_fetched_at = now
     if raw_page is not None:
         article.raw_page_id = raw_page.id
+    if record.stats is not None:
+        article.stats = dict(record.stats)
     # the stored facts themselves, not the stored hash: rows edited by hand are compared too
     stored_fhash = facts_hash([_fact_dict(f) for f in article.facts])
     if article.content_hash == chash and stored_fhash == fhash:
@@ -245,6 +262,17 @@ def upsert_article(
     return article, "updated"
 
 
+def check_body_shrink(old: str | None, new: str, url: str) -> None:
+    """Refuse to replace a real archived body by a sliver of it (raises BodyShrinkError)."""
+    before, after = len((old or "").split()), len(new.split())
+    if before >= SHRINK_MIN_WORDS and after < before * SHRINK_MIN_SHARE:
+        raise BodyShrinkError(
+            f"{url}: the page now gives a body of {after} words where the archive holds "
+            f"{before}: not overwritten (a broken or truncated page?). The archived body is "
+            "kept; check the page, and re-crawl it when it is whole again"
+        )
+
+
 def _assign(
     article: Article, record: ArticleRecord, raw_page: RawPage | None, now: datetime
 ) -> None:
@@ -261,6 +289,8 @@ def _assign(
     article.method = record.method
     article.selector_version = record.selector_version
     article.extractor_version = record.extractor_version
+    if record.stats is not None:
+        article.stats = dict(record.stats)
     article.last_fetched_at = now
     article.updated_at = now
     if raw_page is not None:
@@ -354,11 +384,19 @@ def finish_run(
     )
 
 
+def printable(text: str) -> str:
+    """Text any column takes: no NUL (PostgreSQL refuses it), no lone surrogate."""
+    text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text.replace("\x00", "\\x00")
+
+
 def record_failure(
     session: Session, url: str, error: str, spider: str | None = None, run_id: int | None = None
 ) -> FetchFailure:
     """Remember that ``url`` failed (again); the next run retries it."""
     now = utcnow()
+    # the URL as it is (the next run retries it); the error without secrets (it may quote one)
+    url, error = printable(url), redact(printable(error))
     failure = session.scalar(select(FetchFailure).where(FetchFailure.url == url))
     if failure is None:
         try:

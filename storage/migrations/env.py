@@ -6,7 +6,7 @@ from alembic import context
 from sqlalchemy import pool
 
 from storage.db import make_engine
-from storage.models import Base, include_in_autogenerate
+from storage.models import Base, autogenerate_filter, include_in_autogenerate
 
 config = context.config
 target_metadata = Base.metadata
@@ -19,8 +19,9 @@ def _configure(connection) -> None:  # type: ignore[no-untyped-def]
         # SQLite cannot ALTER most things: batch mode rebuilds tables instead.
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
-        # full-text search tables and indexes are made by SQL in the migrations, not by models
-        include_object=include_in_autogenerate,
+        # full-text search tables and indexes are made by SQL in the migrations, not by models;
+        # some constraints exist on one backend only (URL uniqueness: models.Url)
+        include_object=autogenerate_filter(connection.dialect.name),
     )
 
 

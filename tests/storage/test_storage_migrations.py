@@ -8,7 +8,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
 from storage.db import alembic_config, make_engine, open_archive, upgrade
-from storage.models import Base, include_in_autogenerate
+from storage.models import Base, autogenerate_filter
 
 TABLES = {
     "sources",
@@ -46,7 +46,7 @@ def test_autogenerate_finds_no_difference(archive_url: str) -> None:
     engine = open_archive(archive_url)
     with engine.connect() as conn:
         # the same filter as migrations/env.py: search tables and indexes are not models
-        opts = {"compare_type": True, "include_object": include_in_autogenerate}
+        opts = {"compare_type": True, "include_object": autogenerate_filter(engine.dialect.name)}
         context = MigrationContext.configure(conn, opts=opts)
         diff = compare_metadata(context, Base.metadata)
     engine.dispose()

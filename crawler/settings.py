@@ -65,6 +65,8 @@ EXTENSIONS = {
 DOWNLOAD_HANDLERS = {
     "http": "crawler.replica.ReplicaDownloadHandler",
     "https": "crawler.replica.ReplicaDownloadHandler",
+    # local files (scrapy crawl seeds): regular files only, at most DOWNLOAD_MAXSIZE bytes
+    "file": "crawler.filehandler.BoundedFileDownloadHandler",
 }
 # Local portal replicas for tests and trials (python -m tests.replica): empty on real crawls
 REPLICA_URL = os.environ.get("REPLICA_URL", "")

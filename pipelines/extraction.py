@@ -29,6 +29,7 @@ from pipelines import metadata as md
 from pipelines.decoding import MAX_DOCUMENT_BYTES, check_text, decode_bytes, looks_like_html
 from pipelines.errors import BadInputError
 from pipelines.html import SiteSelectors
+from pipelines.prose import prose_refusal
 from pipelines.provinces import current_province, detect_province
 from pipelines.textclean import (
     BODY_MIN_WORDS,
@@ -145,6 +146,9 @@ def _finish(
             "no article text found (only boilerplate, navigation or a title); "
             "check that the URL is an article page",
         )
+    refused = prose_refusal([layout.title, layout.sapo, *layout.paragraphs])
+    if refused is not None:
+        raise BadInputError(source, refused)
     published, date_source = _pick_date(layout, dates or [])
     name, author_source = (layout.author, "text") if layout.author else (author or (None, ""))
     body_text = "\n".join(p for p in (layout.sapo, *layout.paragraphs) if p)

@@ -33,7 +33,8 @@ def run_verdict(stats: dict[str, Any], must_ingest: bool) -> str | None:
     ingested = sum(stats.get(f"archive/articles/{o}", 0) for o in ("new", "updated", "unchanged"))
     if must_ingest and ingested == 0 and reason == "finished":
         failed = stats.get("archive/failures", 0)
-        return f"nothing was archived ({failed} file(s) refused, see the warnings above)"
+        refused = f" ({failed} refused, see the warnings above)" if failed else ""
+        return f"nothing was archived{refused}"
     return None
 
 

@@ -2,6 +2,10 @@
 
 The work is done by ``extract_paths`` (no Scrapy in it), so tests and offline scripts call the
 same code as the command; the command only parses options, prints and sets the exit code.
+
+Inputs are bounded (``pipelines.localfiles``): regular files only, at most 20 MiB each, and a
+folder walk reads document extensions only (the others are counted on standard error). The exit
+code is 1 when any file holds no article, or when nothing at all was extracted.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from scrapy.exceptions import UsageError
 from crawler.quiet import QuietCommand
 from pipelines.errors import BadInputError
 from pipelines.extraction import extract_document
+from pipelines.localfiles import is_document, read_document
 from pipelines.process import facts_for
 
 logger = logging.getLogger(__name__)
@@ -26,23 +31,23 @@ logger = logging.getLogger(__name__)
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".aspx", ".phtml"}
 
 
-def expand_paths(paths: Iterable[str]) -> list[Path]:
-    """Files named, and the files of directories named (sorted, not recursive into hidden ones).
+def expand_paths(paths: Iterable[str], skipped: list[Path] | None = None) -> list[Path]:
+    """Files named (whatever they are), and the documents of directories named (sorted,
+    recursive, hidden entries left out; other files are appended to ``skipped``).
 
-    Broken symbolic links (dangling, or a loop) are listed too: they get an error line instead of
-    vanishing from the output."""
+    Broken symbolic links (dangling, or a loop) and special files (FIFOs, devices) in a folder are
+    listed too: they get an error line instead of vanishing from the output."""
     out: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            out.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*")
-                    if (p.is_file() or (p.is_symlink() and not p.is_dir()))
-                    and not p.name.startswith(".")
-                )
-            )
+            for p in sorted(path.rglob("*")):
+                if any(part.startswith(".") for part in p.relative_to(path).parts) or p.is_dir():
+                    continue
+                if is_document(p):
+                    out.append(p)
+                elif skipped is not None:
+                    skipped.append(p)
         else:
             out.append(path)
     return out
@@ -67,12 +72,14 @@ def _json_line(record: dict[str, Any]) -> bytes:
         return (json.dumps(clean, ensure_ascii=False) + "\n").encode("utf-8", "backslashreplace")
 
 
-def extract_paths(paths: Iterable[str], *, url: str | None = None) -> Iterator[dict[str, Any]]:
+def extract_paths(
+    paths: Iterable[str], *, url: str | None = None, skipped: list[Path] | None = None
+) -> Iterator[dict[str, Any]]:
     """One record per file: the article fields and facts, or {"file", "error"}."""
-    for path in expand_paths(paths):
+    for path in expand_paths(paths, skipped):
         record: dict[str, Any] = {"file": str(path)}
         try:
-            data = path.read_bytes()
+            data = read_document(path)
             content_type = "text/html" if path.suffix.lower() in _HTML_SUFFIXES else None
             article = extract_document(data, source=str(path), url=url, content_type=content_type)
         except (BadInputError, OSError) as err:
@@ -115,9 +122,20 @@ class Command(QuietCommand):
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         if not args:
             raise UsageError("give at least one file or directory")
-        failed = 0
-        for record in extract_paths(args, url=opts.url):
+        failed = extracted = 0
+        skipped: list[Path] = []
+        for record in extract_paths(args, url=opts.url, skipped=skipped):
             failed += "error" in record
+            extracted += "error" not in record
             sys.stdout.buffer.write(_json_line(record))
         sys.stdout.buffer.flush()
-        self.exitcode = 1 if failed else 0
+        if skipped:
+            names = ", ".join(printable(str(p)) for p in skipped[:5])
+            more = ", ..." if len(skipped) > 5 else ""
+            print(
+                f"skipped {len(skipped)} file(s) that are not documents: {names}{more}",
+                file=sys.stderr,
+            )
+        if not extracted:
+            print("nothing extracted: no file held an article", file=sys.stderr)
+        self.exitcode = 1 if failed or not extracted else 0

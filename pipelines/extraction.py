@@ -26,7 +26,7 @@ from typing import Any
 
 from pipelines import html as hp
 from pipelines import metadata as md
-from pipelines.decoding import MAX_DOCUMENT_BYTES, check_text, decode_bytes, looks_like_html
+from pipelines.decoding import MAX_DOCUMENT_BYTES, check_text, decode_document, looks_like_html
 from pipelines.errors import BadInputError
 from pipelines.html import SiteSelectors
 from pipelines.prose import prose_refusal
@@ -69,6 +69,8 @@ class Article:
     method: str = "text"  # "text" | "selectors" | "fallback"
     selector_version: str | None = None
     field_sources: dict[str, str] = field(default_factory=dict)
+    # how the bytes became text (pipelines.decoding.Decoded.stats): kept in articles.stats
+    decoding: dict[str, Any] = field(default_factory=dict)
 
 
 def extract_document(
@@ -84,19 +86,24 @@ def extract_document(
 
     ``selectors`` may be several dated versions of a site's selectors, most likely first: the
     first whose body selectors find a body is used (see ``SiteProfile.selector_candidates``)."""
+    decoding: dict[str, Any] = {}
     if isinstance(data, str):
         if len(data) > MAX_DOCUMENT_BYTES:
             raise BadInputError(source, f"document too large ({len(data)} characters)")
         text = check_text(data, source=source)
     else:
-        text = decode_bytes(data, source=source, content_type=content_type)
+        decoded = decode_document(data, source=source, content_type=content_type)
+        text, decoding = decoded.text, decoded.stats()
     if text.lstrip()[:1] in {"{", "["} and _is_json(text):
         raise BadInputError(source, "JSON data, not an article text or page")
     if looks_like_html(text, content_type):
-        return _from_html(text, source=source, url=url, selectors=selectors)
-    layout = parse_rendered_text(text)
-    sources = {"title": "text", "sapo": "text", "body": "text"}
-    return _finish(layout, source=source, method="text", sources=sources)
+        article = _from_html(text, source=source, url=url, selectors=selectors)
+    else:
+        layout = parse_rendered_text(text)
+        sources = {"title": "text", "sapo": "text", "body": "text"}
+        article = _finish(layout, source=source, method="text", sources=sources)
+    article.decoding = decoding
+    return article
 
 
 def _is_json(text: str) -> bool:
@@ -393,7 +400,7 @@ class ExtractionPipeline:
     """Scrapy item pipeline: fills the extraction fields of an ArticleItem."""
 
     FIELDS = ("title", "sapo", "body", "published_at", "author", "province", "province_current",
-              "views", "tables", "method", "selector_version")  # fmt: skip
+              "views", "tables", "method", "selector_version", "decoding")  # fmt: skip
 
     def __init__(self, stats: Any = None) -> None:
         self.stats = stats

@@ -24,6 +24,7 @@ from urllib.parse import unquote
 import pytest
 from sqlalchemy import create_engine, select
 
+from pipelines.localfiles import DOCUMENT_SUFFIXES
 from storage.models import Article, CrawlRun, FetchFailure, IndicatorFact
 from tests.bad_input_generator import GENERATED, STORED, build_corpus, case_names
 from tests.conftest import PROJECT_ROOT
@@ -40,7 +41,6 @@ MUST_REFUSE = {
     "report.zip": "binary content (ZIP archive",
     "page.html.gz": "binary content (gzip",
     "random_bytes.bin": "binary content",
-    "nul_at_start.txt": "binary content (NUL bytes)",
     "mostly_control_chars.txt": "binary content (control characters)",
     "json_data.json": "JSON data",
     "huge_30mb.txt": "too large",
@@ -68,6 +68,7 @@ MUST_EXTRACT = {
     "sql_title.html",
     "title_5000_chars.txt",
     "nul_after_8kb.txt",
+    "nul_at_start.txt",  # one NUL byte does not make a document binary (issue 12)
     "xxe_page.html",
     'tin "công nghiệp" it\'s (bản 2).txt',
 }
@@ -134,7 +135,8 @@ def _valid_article(record: dict[str, Any]) -> None:
 
 
 def test_bad_input_extract_every_case_in_one_run(corpus: Path) -> None:
-    result = scrapy("extract", str(corpus))
+    # every case named on the command line: a named file is read whatever its extension
+    result = scrapy("extract", *(str(corpus / n) for n in case_names(corpus)))
     assert result.returncode == 1, result.stderr[-2000:]  # some files hold no article
     records = [json.loads(line) for line in result.stdout.splitlines()]
     by_name = {Path(r["file"]).name: r for r in records}
@@ -200,13 +202,19 @@ def _ingest_corpus(archive_url: str, corpus: Path) -> None:
     for name, error in failed.items():
         assert error and name in error, (name, error)
         assert name in log, f"{name} is not named in the log"
-    for name in MUST_REFUSE:
+    # a folder walk reads documents only; the other files are skipped, and counted in the log
+    documents = {
+        shown(n) for n in case_names(corpus) if Path(n).suffix.lower() in DOCUMENT_SUFFIXES
+    }
+    skipped = {shown(n) for n in case_names(corpus)} - documents
+    assert f"skipped {len(skipped)} file(s)" in log
+    for name in set(MUST_REFUSE) & documents:
         assert name in failed, f"{name} was not recorded in fetch_failures"
     assert shown(next(n for n in case_names(corpus) if "khong_utf8" in n)) in failed
-    # every case is accounted for: archived as an article, or recorded as a failure
+    # every document is accounted for: archived as an article, or recorded as a failure
     new = [a for a in articles if a.id not in {row[0] for row in seeds_before}]
     archived = {Path(unquote(a.url)).name for a in new}
-    assert archived | set(failed) == {shown(n) for n in case_names(corpus)}
+    assert archived | set(failed) == documents
     assert not archived & set(failed)
     assert archived >= MUST_EXTRACT
     assert run.finish_reason == "finished" and run.failures == len(failed)

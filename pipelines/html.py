@@ -22,6 +22,7 @@ import trafilatura.metadata
 from cssselect import GenericTranslator, SelectorError
 from lxml import etree
 
+from pipelines.markup_depth import flatten_deep_markup
 from pipelines.textclean import normalize_text, split_units
 
 logger = logging.getLogger(__name__)
@@ -78,10 +79,19 @@ def slim_markup(text: str) -> str:
 
 
 def parse_html(text: str) -> lxml.html.HtmlElement | None:
-    """Parse a decoded page; None when lxml finds no document in it."""
+    """Parse a decoded page; None when lxml finds no document in it.
+
+    Markup nested deeper than libxml2 builds (256 levels) is flattened in the middle and parsed
+    again (``pipelines.markup_depth``): the article inside it is not lost."""
     text = _XML_DECL.sub("", text, count=1)  # lxml refuses str input with an encoding declaration
+    parser = lxml.html.HTMLParser()
     try:
-        return lxml.html.document_fromstring(text)
+        root = lxml.html.document_fromstring(text, parser=parser)
+        if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+            flat, removed = flatten_deep_markup(text)
+            logger.info("markup nested too deep: %d wrapping tags removed", removed)
+            root = lxml.html.document_fromstring(flat)
+        return root
     except (etree.ParserError, ValueError) as err:
         logger.debug("unparseable HTML: %s", err)
         return None
@@ -106,19 +116,32 @@ def select_all(root: lxml.html.HtmlElement, selectors: tuple[str, ...]) -> list[
     return []
 
 
-def _render(node: Any, parts: list[str]) -> None:
-    tag = node.tag if isinstance(node.tag, str) else ""
-    if tag in _SKIP or not isinstance(node.tag, str):
-        if node.tail:
-            parts.append(_WS.sub(" ", node.tail))
-        return
-    if tag == "table":
-        parts.append("\n")
-        for row in table_rows(node):
-            parts.append(" | ".join(row) + "\n")
-    else:
-        block = tag in _BLOCK
-        if block:
+def _render(root: Any, parts: list[str]) -> None:
+    """Append the rendered text of ``root`` (and its tail) to ``parts``.
+
+    An explicit stack, not recursion: a page nested thousands deep renders like any other."""
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        node, closing = stack.pop()
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if closing:
+            if tag in _BLOCK:
+                parts.append("\n")
+            if node.tail:
+                parts.append(_WS.sub(" ", node.tail))
+            continue
+        if tag in _SKIP or not isinstance(node.tag, str):
+            if node.tail:
+                parts.append(_WS.sub(" ", node.tail))
+            continue
+        if tag == "table":
+            parts.append("\n")
+            for row in table_rows(node):
+                parts.append(" | ".join(row) + "\n")
+            if node.tail:
+                parts.append(_WS.sub(" ", node.tail))
+            continue
+        if tag in _BLOCK:
             parts.append("\n")
         if tag == "img":
             # An image becomes a marker line, so that the caption under it is recognised as one
@@ -126,22 +149,14 @@ def _render(node: Any, parts: list[str]) -> None:
             parts.append("\n[ảnh]\n")
         if node.text:
             parts.append(_WS.sub(" ", node.text))
-        for child in node:
-            _render(child, parts)
-        if block:
-            parts.append("\n")
-    if node.tail:
-        parts.append(_WS.sub(" ", node.tail))
+        stack.append((node, True))  # the block's end and the tail, after the children
+        stack.extend((child, False) for child in reversed(node))
 
 
 def render_lines(node: Any) -> list[str]:
     """The text of ``node`` as a browser lays it out: one line per block, tables as "a | b" rows."""
     parts: list[str] = []
-    try:
-        _render(node, parts)
-    except RecursionError:
-        # Pathologically nested (broken) pages: flat text is better than nothing.
-        return split_units(node.text_content())
+    _render(node, parts)
     return split_units("".join(parts))
 
 

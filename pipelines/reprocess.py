@@ -14,6 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from pipelines.errors import BadInputError
@@ -139,7 +140,14 @@ def reprocess_article(
             name for name in repo.CONTENT_FIELDS if getattr(article, name) != getattr(record, name)
         ]
         change.added, change.removed, change.changed = diff_facts(old_facts, processed.facts)
-        _, change.outcome = repo.upsert_article(session, record, article.source)
+        try:
+            with session.begin_nested():  # a refused write leaves the article as it was
+                _, change.outcome = repo.upsert_article(session, record, article.source)
+        except (repo.BodyShrinkError, SQLAlchemyError) as err:
+            change.outcome, change.error = "error", str(err).splitlines()[0]
+            change.added = change.removed = []
+            change.changed = []
+            change.fields = []
         return change
 
 

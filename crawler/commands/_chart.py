@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from crawler.commands._labels import (
     BASES,
@@ -298,7 +298,7 @@ def _figure(data: ChartData) -> Any:
     return fig
 
 
-def render_png(data: ChartData, path: Path) -> None:
+def render_png(data: ChartData, path: Path | BinaryIO) -> None:
     import matplotlib.pyplot as plt
 
     fig = _figure(data)

@@ -8,7 +8,13 @@ from typing import Any, ClassVar
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
-from crawler.commands._archive import add_output_options, archive_sessions, emit
+from crawler.commands._archive import (
+    add_output_options,
+    archive_sessions,
+    emit,
+    one_line_errors,
+    parse_limit,
+)
 from crawler.commands._output import ARTICLE_COLUMNS, SEARCH_COLUMNS, article_rows, render
 from storage.queries import list_articles, search_articles
 
@@ -39,13 +45,13 @@ class Command(ScrapyCommand):
         parser.add_argument(
             "--province", help="the province reported on, or today's (Thái Nguyên has Bắc Kạn)"
         )
-        parser.add_argument("--limit", type=int, default=20, help="at most N (default 20)")
+        parser.add_argument("--limit", default="20", help="at most N (default 20)")
         add_output_options(parser)
 
+    @one_line_errors
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         query = " ".join(args).strip()
-        if opts.limit < 0:
-            raise UsageError("--limit must be 0 or more", print_help=False)
+        opts.limit = parse_limit(opts.limit)
         filters: dict[str, Any] = {
             "source": opts.source,
             "date_from": opts.date_from,

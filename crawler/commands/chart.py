@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from pathlib import Path
 from typing import Any, ClassVar
@@ -10,7 +11,7 @@ from typing import Any, ClassVar
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
-from crawler.commands._archive import archive_sessions
+from crawler.commands._archive import archive_sessions, one_line_errors, write_file
 from crawler.commands._chart import chart_data, render_html, render_png
 from storage.queries import TOTAL
 from storage.series import series
@@ -54,6 +55,7 @@ class Command(ScrapyCommand):
             "-o", "--output", metavar="FILE", help="FILE.png or FILE.html (default INDICATOR.png)"
         )
 
+    @one_line_errors
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         if len(args) != 1:
             raise UsageError("give one INDICATOR, e.g. scrapy chart industrial_output_value")
@@ -86,7 +88,9 @@ class Command(ScrapyCommand):
         except ValueError as exc:
             raise UsageError(str(exc), print_help=False) from None
         if output.suffix.lower() == ".png":
-            render_png(data, output)
+            buffer = io.BytesIO()
+            render_png(data, buffer)
+            write_file(output, buffer.getvalue())
         else:
-            output.write_text(render_html(data), encoding="utf-8")
+            write_file(output, render_html(data).encode("utf-8"))
         print(f"wrote {output}", file=sys.stderr)

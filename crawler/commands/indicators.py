@@ -9,7 +9,13 @@ from typing import Any, ClassVar
 from scrapy.commands import ScrapyCommand
 from scrapy.exceptions import UsageError
 
-from crawler.commands._archive import add_output_options, archive_sessions, emit
+from crawler.commands._archive import (
+    add_output_options,
+    archive_sessions,
+    emit,
+    one_line_errors,
+    parse_limit,
+)
 from crawler.commands._output import (
     CONFLICT_COLUMNS,
     FACT_COLUMNS,
@@ -56,15 +62,17 @@ class Command(ScrapyCommand):
         parser.add_argument("--to", dest="period_to", metavar="PERIOD", help="last period")
         parser.add_argument("--status", help="actual, estimate or target")
         parser.add_argument("--source", metavar="KEY", help="source key, e.g. baothainguyen.vn")
-        parser.add_argument("--limit", type=int, help="at most this many facts")
+        parser.add_argument("--limit", help="at most this many facts")
         mode = parser.add_mutually_exclusive_group()
         mode.add_argument("--series", action="store_true", help="one row per figure")
         mode.add_argument("--conflicts", action="store_true", help="figures sources disagree on")
         add_output_options(parser)
 
+    @one_line_errors
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         if args:
             raise UsageError(f"unexpected argument(s): {' '.join(args)}")
+        opts.limit = parse_limit(opts.limit)
         filters: dict[str, Any] = {
             "province": opts.province,
             "province_current": opts.province_current,

@@ -10,12 +10,14 @@ from datetime import date, datetime
 
 from scrapy.exceptions import UsageError
 
+from crawler.commands._archive import CommandError, one_line, one_line_errors
 from crawler.quiet import QuietCommand
 from crawler.sites import profile_for_url
 from pipelines.html import SiteSelectors
 from pipelines.reprocess import Change, reprocess
 from pipelines.version import EXTRACTOR_VERSION
 from storage.db import open_archive, redact_url, session_factory
+from storage.lock import ArchiveBusyError, WriterLock
 
 
 def site_selectors(url: str, fetched: datetime) -> Sequence[SiteSelectors]:
@@ -71,12 +73,30 @@ class Command(QuietCommand):
             "--all", action="store_true", help="also rows already made by the current version"
         )
 
+    @one_line_errors
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         url = self.settings.get("ARCHIVE_URL")
+        # it writes: on SQLite it takes the writer lock (a crawl running on the archive refuses it)
+        try:
+            lock = WriterLock(url).acquire()
+        except ArchiveBusyError as exc:
+            raise CommandError(f"cannot reprocess: {exc}") from None
+        except Exception:
+            lock = None  # not a URL: open_archive says so below
+        try:
+            self._reprocess(url, opts)
+        finally:
+            if lock is not None:
+                lock.release()
+
+    def _reprocess(self, url: str, opts: argparse.Namespace) -> None:
         try:
             engine = open_archive(url)
         except Exception as exc:
-            raise UsageError(f"cannot open the archive at {redact_url(url)}: {exc}") from None
+            raise CommandError(
+                f"cannot open the archive at {redact_url(url)}: {one_line(exc)}; check ARCHIVE_URL "
+                "and that the database server is running"
+            ) from None
         counts: Counter[str] = Counter()
         facts: Counter[str] = Counter()
         for change in reprocess(

@@ -40,6 +40,10 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 DOWNLOAD_MAXSIZE = 20 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 5 * 1024 * 1024
 DOWNLOAD_TIMEOUT = 60
+# No URL length limit: Scrapy's default (2,083) drops longer links silently, and an article URL
+# may be longer (the archive stores URLs as TEXT). A server that refuses a URL answers 414, and
+# that failure is recorded like any other.
+URLLENGTH_LIMIT = 0
 RETRY_TIMES = 2
 
 # --- Item pipelines (the one chain every spider uses, seeds included) ---------------------------
@@ -70,6 +74,13 @@ DOWNLOAD_HANDLERS = {
 }
 # Local portal replicas for tests and trials (python -m tests.replica): empty on real crawls
 REPLICA_URL = os.environ.get("REPLICA_URL", "")
+
+# Redirects off the site fail the request (recorded as a fetch failure) instead of vanishing in
+# the offsite filter: crawler/redirects.py replaces Scrapy's RedirectMiddleware, same order
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "crawler.redirects.OffsiteAwareRedirectMiddleware": 600,
+}
 
 # Items are named, not dumped, in log lines: a dropped item carries its raw page (up to 20 MiB)
 LOG_FORMATTER = "crawler.logformatter.ArchiveLogFormatter"

@@ -6,7 +6,8 @@ both backends ("Python int too large to convert to SQLite INTEGER", PostgreSQL "
 range", "value too long for type character varying(255)"). Here every new or changed row is
 checked against its table's declared types just before the flush (an ORM ``before_flush`` hook
 on the archive's sessions): an integer out of range is clamped into it, a string too long is cut,
-a float that is not finite is dropped (NULL) where the column allows it — each with a warning that
+a float that is not finite is dropped (NULL) where the column allows it (lengths only where the
+backend enforces them: PostgreSQL; URL columns are TEXT there) — each with a warning that
 names the row, and a note in ``articles.stats["fitted"]`` when the row is an article.
 
 Pure parts: :func:`fit_value` and :func:`fit_object`. The hook: :func:`install`.
@@ -54,7 +55,8 @@ def fit_value(kind: TypeEngine[Any], value: Any, dialect: str) -> tuple[Any, str
         return value, None
     if isinstance(kind, Float) and isinstance(value, float) and not math.isfinite(value):
         return None, f"{value} is not a finite number: dropped"
-    length = kind.length if isinstance(kind, String) else None
+    # SQLite never enforces declared lengths: nothing to cut there (a URL must never be cut)
+    length = kind.length if isinstance(kind, String) and dialect != "sqlite" else None
     if length and isinstance(value, str) and len(value) > length:
         return value[: length - 1] + ELLIPSIS, f"{len(value)} characters cut to {length}"
     return value, None

@@ -33,7 +33,9 @@ _DSN = re.compile(
     rf"(?P<head>(?<![\w?&;%])(?:{_NAMES})\s*=\s*)(?:'(?:[^'\\]|\\.)*'|[^\s'\",;]+)", re.I
 )
 # repr of keyword arguments: 'password': 'secret'  or  "password": "secret"
-_REPR = re.compile(rf"(?P<head>['\"](?:{_NAMES})['\"]\s*:\s*)(?:'[^']*'|\"[^\"]*\")", re.I)
+_REPR = re.compile(
+    rf"(?P<head>['\"](?:{_NAMES})['\"]\s*:\s*)(?P<q>['\"])(?:(?!(?P=q)).)*(?P=q)", re.I
+)
 
 
 def redact(text: str) -> str:
@@ -43,4 +45,4 @@ def redact(text: str) -> str:
     text = _USERINFO.sub(rf"\g<head>:{MASK}@", text)
     text = _QUERY.sub(rf"\g<head>{MASK}", text)
     text = _DSN.sub(rf"\g<head>{MASK}", text)
-    return _REPR.sub(rf"\g<head>'{MASK}'", text)
+    return _REPR.sub(rf"\g<head>\g<q>{MASK}\g<q>", text)

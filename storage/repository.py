@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, Literal
@@ -307,6 +308,13 @@ def _replace_facts(
     article.facts.clear()
     session.flush()
     for fact in record.facts:
+        if not _finite(fact.get("value")):
+            # NaN or infinity is no figure (PostgreSQL would even store NaN): the fact goes,
+            # the article stays, and its stats say so
+            stats = dict(article.stats or {})
+            stats["dropped_facts"] = [*stats.get("dropped_facts", []), _dropped(fact)]
+            article.stats = stats
+            continue
         period_start, period_end = period_bounds(fact.get("period"))
         article.facts.append(
             IndicatorFact(
@@ -329,6 +337,19 @@ def _replace_facts(
             )
         )
     session.flush()
+
+
+def _finite(value: Any) -> bool:
+    try:
+        return math.isfinite(float(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _dropped(fact: dict[str, Any]) -> str:
+    return (
+        f"{fact.get('indicator')} {fact.get('period')}: value {fact.get('value')!r} is not a number"
+    )
 
 
 def first_seen(session: Session, canonical_urls: list[str]) -> dict[str, datetime]:

@@ -21,7 +21,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, func, select, text
 
-from storage.lock import WriterLock
 from storage.models import Article, CrawlRun, FetchFailure
 from tests.conftest import PROJECT_ROOT, SEEDS_DIR
 from tests.crawler.archive_cli import make_archive
@@ -261,7 +260,6 @@ def test_attack_unreachable_archive(command: tuple[str, ...]) -> None:
 
 HOLDER = """
 import sys, time
-from storage.lock import WriterLock
 lock = WriterLock(sys.argv[1]).acquire()
 print("held", flush=True)
 time.sleep(120)
@@ -324,6 +322,8 @@ def test_attack_crawl_beside_reprocess(sqlite_url: str) -> None:
 
 
 def test_attack_lock_is_per_archive(tmp_path: Path) -> None:
+    from storage.lock import WriterLock
+
     first = WriterLock(f"sqlite:///{tmp_path / 'a.db'}").acquire()
     second = WriterLock(f"sqlite:///{tmp_path / 'b.db'}").acquire()  # another file: no conflict
     again = WriterLock(f"sqlite:///{tmp_path / 'a.db'}").acquire()  # same process: re-entrant
@@ -441,3 +441,17 @@ def test_attack_live_run_is_not_marked_on_postgresql(pg_url: str) -> None:
             server.release()
             live.wait(timeout=120)
     assert _runs(pg_url)[0][1] == "finished"
+
+
+# --- the test helper itself ---------------------------------------------------------------------
+
+
+def test_attack_broken_install_fails_the_cli_tests(tmp_path: Path) -> None:
+    """``tests/crawler/archive_cli.scrapy`` used to skip when scrapy could not import the
+    project: a missing dependency turned every CLI test into a skip and CI stayed green."""
+    from tests.crawler.archive_cli import scrapy as archive_scrapy
+
+    # a project whose settings module does not exist: scrapy dies with ModuleNotFoundError
+    (tmp_path / "scrapy.cfg").write_text("[settings]\ndefault = no_such_module.settings\n")
+    with pytest.raises(pytest.fail.Exception, match="scrapy cannot start"):
+        archive_scrapy("sqlite://", "articles", cwd=tmp_path)

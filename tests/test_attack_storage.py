@@ -24,7 +24,7 @@ from sqlalchemy.engine import make_url
 
 from crawler.items import ArticleItem
 from crawler.spiders.seeds import SeedsSpider
-from pipelines.storage import UNRECORDED, StoragePipeline
+from pipelines.storage import StoragePipeline
 from storage import repository as repo
 from storage.db import open_archive, session_factory, transaction
 from storage.models import Article, FetchFailure, IndicatorFact
@@ -194,7 +194,7 @@ def test_attack_failure_that_cannot_be_recorded_is_loud(
             conn.execute(text(f'ALTER DATABASE "{name}" RESET default_transaction_read_only'))
         admin.dispose()
         pipeline._release()
-    assert crawler.stats.get_value(UNRECORDED) == 1
+    assert crawler.stats.get_value("archive/failures/unrecorded") == 1
     assert any(url in r.getMessage() and "NOT RECORDED" in r.getMessage() for r in caplog.records)
 
 

@@ -34,6 +34,10 @@ def scrapy(
         timeout=120,
     )
     if "ImportError" in result.stderr or "ModuleNotFoundError" in result.stderr:
-        # another module of the project is half-written: not this command's failure
-        pytest.skip(f"scrapy cannot start: {result.stderr.strip().splitlines()[-1]}")
+        # a broken install (a missing dependency, a module that does not import) is a failure:
+        # skipping here turned every CLI test into a skip and kept CI green
+        lines = result.stderr.strip().splitlines()
+        pytest.fail(
+            f"scrapy cannot start: {lines[-1] if lines else result.returncode}", pytrace=False
+        )
     return result

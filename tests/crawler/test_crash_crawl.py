@@ -100,7 +100,12 @@ def crash_and_recover(archive_url: str) -> None:
         last = conn.execute(
             select(CrawlRun.stats).order_by(CrawlRun.id.desc()).limit(1)
         ).scalar_one()
+        killed = conn.execute(
+            select(CrawlRun.finished_at, CrawlRun.finish_reason).order_by(CrawlRun.id).limit(1)
+        ).one()
     engine.dispose()
+    # the next run marked the killed one: no run stays "running" for ever
+    assert killed.finish_reason == "interrupted" and killed.finished_at is not None
     assert sorted(archived) == sorted(truth)
     assert last["archive/articles/new"] == 120 - survived  # nothing fetched twice into the archive
 

@@ -35,11 +35,22 @@ def _key(run_id: int) -> int:
     return run_id % 2**31  # the two-key form takes int4 keys
 
 
+# runs of this process that are alive (several spiders in one process: `scrapy crawlall`)
+_ALIVE_HERE: set[tuple[str, int]] = set()
+
+
+def _here(engine: Engine, run_id: int) -> tuple[str, int]:
+    return (engine.url.render_as_string(hide_password=True), run_id)
+
+
 class RunLiveness:
-    """Proof that run ``run_id`` is alive, for as long as this object is held (PostgreSQL)."""
+    """Proof that run ``run_id`` is alive, for as long as this object is held: in this process's
+    registry, and (PostgreSQL) as an advisory lock other processes can see."""
 
     def __init__(self, engine: Engine, run_id: int) -> None:
         self.connection: Connection | None = None
+        self.key = _here(engine, run_id)
+        _ALIVE_HERE.add(self.key)
         if engine.dialect.name != "postgresql":
             return
         self.connection = engine.connect()
@@ -49,6 +60,7 @@ class RunLiveness:
         self.connection.commit()
 
     def release(self) -> None:
+        _ALIVE_HERE.discard(self.key)
         if self.connection is not None:
             self.connection.close()  # the session ends, and its advisory lock with it
             self.connection = None
@@ -65,7 +77,8 @@ def _dead_on_postgresql(connection: Connection, run_id: int) -> bool:
 def mark_interrupted(engine: Engine, own_run_id: int | None = None) -> list[int]:
     """Mark the unfinished runs that are not alive as interrupted; their ids.
 
-    On SQLite the caller must hold the archive's writer lock."""
+    On SQLite the caller must hold the archive's writer lock: no other process writes, and the
+    runs of this process are in its registry."""
     marked: list[int] = []
     with engine.connect() as connection:
         unfinished = list(
@@ -74,7 +87,7 @@ def mark_interrupted(engine: Engine, own_run_id: int | None = None) -> list[int]
             )
         )
         for run_id in unfinished:
-            if run_id == own_run_id:
+            if run_id == own_run_id or _here(engine, run_id) in _ALIVE_HERE:
                 continue
             if engine.dialect.name == "postgresql" and not _dead_on_postgresql(connection, run_id):
                 continue

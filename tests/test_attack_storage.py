@@ -235,3 +235,26 @@ def test_attack_body_shrunk_to_a_sliver_is_refused(archive_url: str, tmp_path: P
     engine.dispose()
     assert after == before
     assert failure is not None and "not overwritten" in failure
+
+
+def test_attack_runs_of_one_process_are_not_marked_interrupted(archive_url: str) -> None:
+    """`scrapy crawlall` runs several spiders in one process: the second to start must not take
+    the first for a dead run."""
+    pipelines = []
+    for _ in range(2):
+        crawler = get_crawler(SeedsSpider, {"ARCHIVE_URL": archive_url})
+        crawler.spider = crawler._create_spider()
+        crawler.stats.open_spider()
+        pipeline = StoragePipeline.from_crawler(crawler)
+        pipeline.open_spider()
+        pipelines.append((crawler, pipeline))
+    engine = create_engine(archive_url)
+    with engine.connect() as conn:
+        reasons = conn.execute(text("SELECT finish_reason FROM crawl_runs ORDER BY id")).all()
+    assert [r[0] for r in reasons] == [None, None]
+    for crawler, pipeline in pipelines:
+        pipeline.spider_closed(crawler.spider, "finished")
+    with engine.connect() as conn:
+        reasons = conn.execute(text("SELECT finish_reason FROM crawl_runs ORDER BY id")).all()
+    engine.dispose()
+    assert [r[0] for r in reasons] == ["finished", "finished"]

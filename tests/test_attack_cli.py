@@ -260,6 +260,7 @@ def test_attack_unreachable_archive(command: tuple[str, ...]) -> None:
 
 HOLDER = """
 import sys, time
+from storage.lock import WriterLock
 lock = WriterLock(sys.argv[1]).acquire()
 print("held", flush=True)
 time.sleep(120)

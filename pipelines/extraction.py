@@ -534,6 +534,13 @@ class ExtractionPipeline:
         self._inc(f"extraction/method/{article.method}")
         for name, origin in article.field_sources.items():
             self._inc(f"extraction/field/{name}/{origin}")
+        for name in article.selector_misses:
+            # the site's selectors for this field matched nothing: a layout change, reported by
+            # the health extension at the end of the run
+            self._inc(f"extraction/selector_miss/{name}")
         if article.published_at is None:
             self._inc("extraction/no_date")
+        claimed = item.get("canonical_url")
+        if article.canonical_url and claimed and article.canonical_url != claimed:
+            self._inc("extraction/canonical_differs")
         return item

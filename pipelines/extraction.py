@@ -294,7 +294,7 @@ def _pick_version(root: Any, versions: Sequence[SiteSelectors]) -> SiteSelectors
     return versions[0] if versions else None
 
 
-def _date_text(root: Any, css: tuple[str, ...], formats: tuple[str, ...]) -> str | None:
+def selector_date_text(root: Any, css: tuple[str, ...], formats: tuple[str, ...]) -> str | None:
     """The text of the date selectors. MasterCMS prints the time and the date in two spans
     (``span.format_time`` "14:30", ``span.format_date``, real-markup.md): a time alone is joined
     with the date another selector finds, never parsed alone."""
@@ -370,7 +370,7 @@ def _from_html(
     if selectors is not None:
         sel_title = _first_text(root, selectors.title)
         sel_sapo = _first_text(root, selectors.sapo)
-        sel_date = _date_text(root, selectors.date, selectors.date_formats)
+        sel_date = selector_date_text(root, selectors.date, selectors.date_formats)
         sel_author = _first_text(root, selectors.author)
         elements = hp.select_all(root, selectors.body)
         for element in elements:

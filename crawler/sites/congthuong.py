@@ -82,13 +82,14 @@ PROFILE = SiteProfile(
     sitemaps=(f"{BASE}/sitemap.xml",),
     feeds=(f"{BASE}/rss/home.rss", f"{BASE}/rss/dia-phuong.rss", f"{BASE}/rss/tin-moi-nhat.rss"),
     selectors=(
+        # no date is known for the detail-* set: placed first, tried after the current one
+        SelectorVersion(DETAIL, valid_until=date(2020, 1, 1), unverified=("all",)),
         SelectorVersion(
             V2020,
-            valid_until=date(2021, 7, 1),
+            valid_until=date(2023, 7, 1),  # a guess
             source=EVIDENCE_2020,
             unverified=("title", "author"),
         ),
-        SelectorVersion(DETAIL, valid_until=date(2023, 7, 1), unverified=("all",)),
         SelectorVersion(
             V2025, source=f"{EVIDENCE_2025}; split date spans: a sibling MasterCMS site"
         ),

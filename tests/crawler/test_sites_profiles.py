@@ -141,9 +141,9 @@ def test_profile_for_url_of_an_unknown_host_is_none() -> None:
 
 def test_congthuong_selectors_are_picked_by_date() -> None:
     profile = get_profile("congthuong")
+    assert profile.selectors_for(date(2019, 5, 1)).version == "congthuong.vn/1"
     assert profile.selectors_for(date(2020, 5, 1)).version == "congthuong.vn/2020"
-    assert profile.selectors_for(date(2022, 1, 5)).version == "congthuong.vn/1"
-    assert profile.selectors_for(date(2023, 6, 30)).version == "congthuong.vn/1"
+    assert profile.selectors_for(date(2023, 6, 30)).version == "congthuong.vn/2020"
     assert profile.selectors_for(date(2023, 7, 1)).version == "congthuong.vn/2025"
     assert profile.selectors_for(None).version == "congthuong.vn/2025"
 

@@ -45,13 +45,19 @@ class ReplicaServer:
         self.seed = seed
         self.faults = FaultPlan(faults, seed, hang_seconds, slow_seconds, fault_kinds)
         self.sites: dict[str, ReplicaSite] = {key: cls(seed) for key, cls in SITES.items()}
-        self._hosts = {h: site for site in self.sites.values() for h in site.hosts}
+        self._hosts = {
+            h: site
+            for site in self.sites.values()
+            for h in (*site.hosts, *site.mirror_hosts, *site.redirect_hosts)
+        }
         self.hits: Counter[str] = Counter()  # request target ("/host/path?query") -> requests
         self.fault_log: list[tuple[str, int, str]] = []  # (target, attempt, kind), for tests
         # sites taken down for tests: key -> "dns" (no such host) or "404" (every page missing)
         self.down: dict[str, str] = {}
-        # sites whose layout "changed" overnight: every class and id renamed (selector drift)
-        self.drift: set[str] = set()
+        # sites redesigned overnight: every class and id renamed, so that no site selector
+        # matches anything (only what the pages emit for machines and their text remain)
+        self.redesign: set[str] = set()
+        self.drift = self.redesign  # the earlier name of the same mode
         self._lock = threading.Lock()
         self._stopping = threading.Event()
         self._address = (host, port)
@@ -155,7 +161,7 @@ class ReplicaServer:
             page = site.handle(host.removeprefix("www."), path, parts.query)
         page = page or Page.html(NOT_FOUND, status=404)
         if page.content_type.startswith("text/html") and any(
-            self.sites.get(key) is site for key in self.drift
+            self.sites.get(key) is site for key in self.drift | self.redesign
         ):
             body = page.body.replace(b'class="', b'class="v2-').replace(b'id="', b'id="v2-')
             page = Page(body, page.content_type, page.status, page.headers)

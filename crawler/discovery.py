@@ -11,12 +11,14 @@ end of the run (and ``crawl_runs.stats`` keeps).
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from lxml import etree
 
-# Stats: the list of problems of this run, the article links every entry point found in total.
+# Stats: the problems of this run (a JSON list of objects: the archive keeps stats as plain
+# values), the article links every entry point found in total.
 PROBLEMS = "discovery/problems"
 ARTICLE_LINKS = "discovery/article_links"
 FEED_ROOTS = frozenset({"rss", "feed", "RDF"})
@@ -117,11 +119,17 @@ def fetch_problem(site: str, kind: str, url: str, status: int | None, error: str
     return Problem(site, kind, url, "unreachable", error)
 
 
+def problems_of(stats: dict[str, Any]) -> list[dict[str, str]]:
+    """The problems recorded in a run's stats (live or as stored in ``crawl_runs.stats``)."""
+    raw = stats.get(PROBLEMS)
+    return list(json.loads(raw)) if raw else []
+
+
 def record(stats: Any, problem: Problem) -> None:
-    """Add ``problem`` to a Scrapy stats collector (a list of dicts, and a counter per kind)."""
-    problems = list(stats.get_value(PROBLEMS) or [])
+    """Add ``problem`` to a Scrapy stats collector (the JSON list, and a counter per kind)."""
+    problems = problems_of(stats.get_stats())
     if problem.as_dict() in problems:
         return
     problems.append(problem.as_dict())
-    stats.set_value(PROBLEMS, problems)
+    stats.set_value(PROBLEMS, json.dumps(problems, ensure_ascii=False))
     stats.inc_value(f"discovery/{problem.kind}/{problem.problem}")

@@ -278,10 +278,20 @@ def _h1s(root: Any) -> list[str]:
     return [h for h in h1s if words(h) >= 3]
 
 
-def _page_title(root: Any, fallback_title: str | None) -> tuple[str | None, str]:
+def _page_title(
+    root: Any, fallback_title: str | None, page: Sequence[str] = ()
+) -> tuple[str | None, str]:
+    """The page's h1; else its ``<title>`` when the page shows it as a line (SharePoint prints
+    the title in a div, after web-part headings an extractor would take for it)."""
     h1s = _h1s(root)
     if h1s:
         return max(h1s, key=len), "fallback"
+    head_title = root.find(".//title")
+    text = " ".join((head_title.text_content() if head_title is not None else "").split())
+    if text and words(text) >= 3:
+        shown = pm.clean_title(text, page)
+        if shown in page:
+            return shown, "meta"
     return (fallback_title, "fallback") if fallback_title else (None, "")
 
 
@@ -409,7 +419,7 @@ def _from_html(
         body_lines = hp.fallback_extract(root, url)
         sources["body"] = "fallback"
         if not title:
-            title, sources["title"] = _page_title(root, None)
+            title, sources["title"] = _page_title(root, None, page)
         if not title:
             extra = hp.fallback_metadata(root, url)
             if extra.get("title"):
@@ -429,7 +439,7 @@ def _from_html(
             body_root, keep_if=lambda rows: all(c in joined for c in rows[0] if c)
         )
     if not title:
-        title, origin = _page_title(root, None)
+        title, origin = _page_title(root, None, page)
         if title:
             sources["title"] = origin
     if not title:

@@ -56,7 +56,7 @@ class Command(BaseRunSpiderCommand):
             if stats.get("health/selectors_broken"):
                 note = " SELECTORS STOPPED MATCHING"
             elif stats.get("health/selector_fields_broken"):
-                fields = ",".join(stats["health/selector_fields_broken"])
+                fields = stats["health/selector_fields_broken"]
                 note = f" SELECTORS FOR {fields.upper()} STOPPED MATCHING"
             if stats.get("health/discovery_problems"):
                 note += f" ENTRY POINTS: {stats['health/discovery_problems']} problem(s)"

@@ -15,7 +15,7 @@ from typing import Any
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 
-from crawler.discovery import ARTICLE_LINKS, PROBLEMS
+from crawler.discovery import ARTICLE_LINKS, problems_of
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +36,7 @@ def health_verdict(stats: dict[str, Any], has_selectors: bool) -> dict[str, Any]
         and articles > 0
         and stats.get(f"extraction/selector_miss/{f}", 0) >= articles
     ]
-    problems = stats.get(PROBLEMS) or []
+    problems = problems_of(stats)
     verdict = {
         "health/articles": articles,
         "health/from_selectors": from_selectors,
@@ -45,7 +45,7 @@ def health_verdict(stats: dict[str, Any], has_selectors: bool) -> dict[str, Any]
         "health/no_body": stats.get("extraction/no_body", 0),
         "health/failures": stats.get("archive/failures", 0),
         "health/selectors_broken": int(has_selectors and articles > 0 and from_selectors == 0),
-        "health/selector_fields_broken": broken_fields,
+        "health/selector_fields_broken": ",".join(broken_fields),  # "" when none
         "health/discovery_problems": len(problems),
         # no entry point gave a single article link and nothing was archived (not even a retry)
         "health/yielded_nothing": int(stats.get(ARTICLE_LINKS, 0) == 0 and archived == 0),
@@ -73,7 +73,7 @@ class CrawlHealth:
             verdict["health/yielded_nothing"] = 0
         for key, value in verdict.items():
             stats.set_value(key, value)
-        report(spider.name, verdict, stats.get_value(PROBLEMS) or [])
+        report(spider.name, verdict, problems_of(stats.get_stats()))
 
 
 def report(site: str, verdict: dict[str, Any], problems: list[dict[str, str]]) -> None:
@@ -94,7 +94,7 @@ def report(site: str, verdict: dict[str, Any], problems: list[dict[str, str]]) -
             "%s: the site's selectors for %s matched nothing in %d articles (metadata or the "
             "text rules stood in): add a selector version in crawler/sites/%s.py",
             site,
-            ", ".join(verdict["health/selector_fields_broken"]),
+            verdict["health/selector_fields_broken"].replace(",", ", "),
             verdict["health/articles"],
             site,
         )

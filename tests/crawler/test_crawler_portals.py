@@ -26,10 +26,15 @@ SITES = [p.key for p in all_profiles()]
 
 
 def run_scrapy(
-    replica: ReplicaServer, archive_url: str, *args: str
+    replica: ReplicaServer, archive_url: str, *args: str, expect: int = 0, patch: str = ""
 ) -> subprocess.CompletedProcess[str]:
+    """``scrapy <args>`` against the replica; ``patch``: Python run first in the subprocess
+    (e.g. a site profile broken on purpose), before Scrapy loads the spiders."""
+    command = ["-m", "scrapy"]
+    if patch:
+        command = ["-c", f"{patch}\nfrom scrapy.cmdline import execute\nexecute()"]
     result = subprocess.run(
-        [sys.executable, "-m", "scrapy", *args, "-s", f"REPLICA_URL={replica.url}"],
+        [sys.executable, *command, *args, "-s", f"REPLICA_URL={replica.url}"],
         cwd=PROJECT_ROOT,
         env={**os.environ, "ARCHIVE_URL": archive_url, "LOG_LEVEL": "INFO"},
         capture_output=True,
@@ -37,7 +42,7 @@ def run_scrapy(
         timeout=600,
         check=False,
     )
-    assert result.returncode == 0, result.stderr[-4000:]
+    assert result.returncode == expect, result.stderr[-4000:]
     assert "Traceback" not in result.stderr, result.stderr[-4000:]
     return result
 

@@ -58,6 +58,9 @@ class ReplicaServer:
         # matches anything (only what the pages emit for machines and their text remain)
         self.redesign: set[str] = set()
         self.drift = self.redesign  # the earlier name of the same mode
+        # pages replaced for tests: (live host, live path) -> the page served instead
+        # (an entry point that now answers 404, an HTML page instead of a feed, a redirect...)
+        self.override: dict[tuple[str, str], Page] = {}
         self._lock = threading.Lock()
         self._stopping = threading.Event()
         self._address = (host, port)
@@ -153,6 +156,9 @@ class ReplicaServer:
             return Page.html(NOT_FOUND, status=404), None
         if path.startswith(LOOP_PREFIX):
             return loop_step(site.scheme, host, path, parts.query), None
+        replaced = self.override.get((host.removeprefix("www."), path))
+        if replaced is not None:
+            return replaced, None
         fault = self.faults.choose(target, attempt)
         if fault is not None:
             with self._lock:

@@ -401,6 +401,38 @@ class PortalSpider(scrapy.Spider):
         yield ArticleItem(url=url, source=self.name, fetch_error=message)
 
 
+def _contract_callbacks(profile: SiteProfile) -> dict[str, Any]:
+    """``scrapy check`` callbacks of one site, their contracts written from its profile
+    (see ``crawler/contracts.py``)."""
+    methods: dict[str, Any] = {}
+    if profile.listings:
+
+        def check_listing(self: PortalSpider, response: Response, **kwargs: Any) -> Iterator[Any]:
+            yield from self.parse_listing(response, **kwargs)
+
+        check_listing.__doc__ = (
+            f"The first page of {profile.name}'s first listing yields article links.\n\n"
+            f"@url {profile.listings[0].url}\n"
+            '@cb_kwargs {"listing": 0, "page": 1}\n'
+            "@finds_articles\n"
+        )
+        methods["check_listing"] = check_listing
+    if profile.examples:
+
+        def check_article(self: PortalSpider, response: Response) -> Iterator[Any]:
+            yield from self.parse_article(response)
+
+        check_article.__doc__ = (
+            f"An article of {profile.name}: selectors and extraction.\n\n"
+            f"@url {profile.examples[0]}\n"
+            "@returns items 1 1\n"
+            "@matches title date body\n"
+            "@extracts title published_at body\n"
+        )
+        methods["check_article"] = check_article
+    return methods
+
+
 def _spider_class(profile: SiteProfile) -> type[PortalSpider]:
     class_name = "".join(part.capitalize() for part in profile.key.split("_")) + "Spider"
     return type(
@@ -412,6 +444,7 @@ def _spider_class(profile: SiteProfile) -> type[PortalSpider]:
             "allowed_domains": list(profile.domains),
             "__module__": __name__,
             "__doc__": f"Crawls {profile.name} ({profile.base_url}).",
+            **_contract_callbacks(profile),
         },
     )
 

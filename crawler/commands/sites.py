@@ -5,8 +5,8 @@ sub-sitemap of an index —, feeds), then the profile's example articles and a f
 entry points found, and prints per site: entry points reachable (HTTP status, off-site
 redirects), links found and article URL pattern hits, and per article which selector version and
 which source (JSON-LD, OpenGraph, selectors, fallback, text …) supplied each field. Nothing is
-archived. Exit code 1 when a site has no working entry point or an article lost its title, date
-or body; 0 otherwise.
+archived. Exit code 1 when a site has no working entry point, or an article lost its title, date
+or body, or its body came from the generic fallback (the selectors stopped matching); else 0.
 
     scrapy sites                                   # every site, live
     scrapy sites congthuong -a articles=5          # one site, five articles
@@ -62,7 +62,9 @@ class Checked:
 
     @property
     def whole(self) -> bool:
-        return not self.error and all(f in self.sources for f in REQUIRED)
+        """Title, date and body extracted, the body by the site's selectors (not the fallback)."""
+        fields = all(f in self.sources for f in REQUIRED)
+        return not self.error and fields and self.sources.get("body") != "fallback"
 
 
 @dataclass

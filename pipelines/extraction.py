@@ -217,6 +217,10 @@ def _head_window(page: list[str], title: str | None) -> Layout:
             break
         below.append(line)
     head = parse_rendered_text(below, known_title=title)
+    # every date line between the title and the text is a head date, even one the text rules
+    # filed among "other" dates because a byline came first ("Ngọc Lan" / "09:45 05/07/2023")
+    head.head_dates = head.head_dates + head.other_dates
+    head.other_dates = []
     above: list[md.DateHit] = []
     for line in page[max(0, idx - HEAD_LINES_ABOVE) : idx]:
         hit = md.classify_date_line(line)

@@ -166,8 +166,8 @@ def _author(objects: list[dict[str, Any]]) -> str | None:
     for obj in objects:
         author = obj.get("author")
         people = author if isinstance(author, list) else [author]
-        names = [_text(p) for p in people if p]
-        names = [n for n in names if n and not n.startswith("http")]
+        texts = [_text(p) for p in people if p]
+        names = [n for n in texts if n and not n.startswith("http")]
         if names:
             return " - ".join(names)
     return None

@@ -168,8 +168,9 @@ class SiteCheckSpider(scrapy.Spider):
                 yield self.entry_request(locs[0], entry)  # the first (newest) sub-sitemap
                 return
             articles = self.note(entry, locs) if kind == "urlset" else []
+            skipped = sum(1 for u in locs if self.site.is_skipped(u))
             problem = discovery.sitemap_problem(
-                self.site.key, entry.url, kind, len(locs), len(articles)
+                self.site.key, entry.url, kind, len(locs), len(articles) + skipped
             )
         else:
             root = discovery.feed_root(response.body)

@@ -93,6 +93,10 @@ class SiteProfile:
         host = (urlsplit(self.canonical(url)).hostname or "").removeprefix("www.")
         return host in self.domains
 
+    def is_skipped(self, url: str) -> bool:
+        """True for URLs the profile never fetches on purpose (advertising, ...)."""
+        return any(r.search(url) for r in self._skip_res)  # type: ignore[attr-defined]
+
     def is_article(self, url: str) -> bool:
         """True for URLs of this site's article pages that are not to be skipped."""
         from urllib.parse import urlsplit

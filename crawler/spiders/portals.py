@@ -298,12 +298,15 @@ class PortalSpider(scrapy.Spider):
             logger.debug("%s: sitemap %s is not valid XML: %s", self.name, response.url, exc)
             self.problem(discovery.sitemap_problem(self.name, response.url, None, 0, None))
             return
-        articles = None
+        known = None
         if sitemap.type == "urlset":
-            articles = sum(1 for e in entries if self.profile.is_article(e.get("loc", "")))
+            locs = [e.get("loc", "") for e in entries]
+            articles = sum(1 for u in locs if self.profile.is_article(u))
             self.crawler.stats.inc_value(discovery.ARTICLE_LINKS, articles)
+            # entries skipped on purpose (advertising) are recognised, not a sign of breakage
+            known = articles + sum(1 for u in locs if self.profile.is_skipped(u))
         self.problem(
-            discovery.sitemap_problem(self.name, response.url, sitemap.type, len(entries), articles)
+            discovery.sitemap_problem(self.name, response.url, sitemap.type, len(entries), known)
         )
         fresh = [e for e in entries if self._fresh(e.get("lastmod"))]
         self.crawler.stats.inc_value("incremental/sitemap_stale", len(entries) - len(fresh))

@@ -110,7 +110,12 @@ def test_first_crawl_archives_exactly_the_replica(replica: ReplicaServer, sqlite
                 assert paragraph in got.body, (url, paragraph)
         stats = last_stats(sqlite_url, site)
         assert stats["health/selectors_broken"] == 0, site
+        assert stats["health/selector_fields_broken"] == "", site
+        assert stats["health/discovery_problems"] == 0, site
         assert stats["archive/articles/new"] == 12, site
+    # where two layouts are evidenced, the replica serves both, older articles in the older one
+    for site in ("baobackan", "baothainguyen", "congthuong", "tapchicongthuong"):
+        assert len({t["layout"] for t in replica.truth(site)}) == 2, site
 
 
 def test_second_crawl_fetches_only_entry_points(replica: ReplicaServer, sqlite_url: str) -> None:

@@ -69,7 +69,9 @@ class CrawlHealth:
             return
         profile = getattr(spider, "profile", None)
         verdict = health_verdict(stats.get_stats(), bool(profile and profile.selectors))
-        if profile is None:  # the seeds spider reads files: it has no entry points
+        if profile is None or self.crawler.settings.get("REDIS_URL"):
+            # the seeds spider reads files; a distributed worker may rightly have fetched no
+            # entry point (another worker did): neither can judge the site as a whole
             verdict["health/yielded_nothing"] = 0
         for key, value in verdict.items():
             stats.set_value(key, value)

@@ -7,7 +7,8 @@ baothainguyen.org.vn, whose pages are kept as articles of this site but not rewr
 edition (en.baothainguyen.vn) is left out: the archive is of Vietnamese texts.
 
 Selectors (real-markup.md): a 2026 scraper gives the listing links ``a.title2``, the sapo
-``div.desc`` and the body ``div.content-detail``; a 2019 configuration the date ``span.date_up``,
+``div.desc``, the body ``div.content-detail`` and the article's category ``a.title.color1``
+(not used: the archive keeps no category); a 2019 configuration the date ``span.date_up``,
 body ``div.news_detail`` and sapo ``div.Summary``. Images sit in ``<table class="image center">``
 with the caption in ``<td class="desc">`` (2022), and the sapo is repeated as the body's bold
 first paragraph: the extraction turns caption tables into figures and keeps the sapo once.

@@ -97,3 +97,13 @@ DISTRIBUTED_IDLE_SECONDS = 8.0
 FEED_EXPORT_ENCODING = "utf-8"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
+
+# --- Spider contracts (`scrapy check`, crawler/contracts.py) --------------------------------------
+SPIDER_CONTRACTS = {
+    # the first listing page yields article links
+    "crawler.contracts.FindsArticlesContract": 10,
+    # the current selector version finds the named fields on the example article
+    "crawler.contracts.MatchesContract": 20,
+    # the whole extraction (metadata, selectors, fallback) gives the named fields
+    "crawler.contracts.ExtractsContract": 30,
+}

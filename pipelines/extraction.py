@@ -20,12 +20,14 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from pipelines import html as hp
 from pipelines import metadata as md
+from pipelines import pagemeta as pm
 from pipelines.decoding import MAX_DOCUMENT_BYTES, check_text, decode_document, looks_like_html
 from pipelines.errors import BadInputError
 from pipelines.html import SiteSelectors
@@ -41,6 +43,7 @@ from pipelines.textclean import (
     read_tail_metadata,
     words,
 )
+from pipelines.urls import canonicalize
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +56,9 @@ TAIL_LINES_BELOW = 4
 TAIL_ANCHORS = 3
 # A selector body with fewer words than this "found nothing": the fallback takes over.
 SELECTOR_BODY_MIN_WORDS = 20
+# A metadata description shorter than this is not matched against the page's lines.
+DESCRIPTION_MIN_CHARS = 30
+_TIME_ONLY = re.compile(r"\d{1,2}\s*[:hg]\s*\d{2}(?:\s*:\s*\d{2})?")
 
 
 @dataclass
@@ -69,6 +75,8 @@ class Article:
     method: str = "text"  # "text" | "selectors" | "fallback"
     selector_version: str | None = None
     field_sources: dict[str, str] = field(default_factory=dict)
+    canonical_url: str | None = None  # the page's own canonical link, normalised
+    selector_misses: tuple[str, ...] = ()  # fields whose site selectors matched nothing
     # how the bytes became text (pipelines.decoding.Decoded.stats): kept in articles.stats
     decoding: dict[str, Any] = field(default_factory=dict)
 
@@ -117,10 +125,10 @@ def _is_json(text: str) -> bool:
 def _pick_date(
     layout: Layout, first: list[tuple[tuple[str, bool] | None, str]]
 ) -> tuple[str | None, str | None]:
-    """The publication time by priority; returns (value, source)."""
-    for found, origin in first:
-        if found:
-            return found[0], origin
+    """The publication time by priority; returns (value, source).
+
+    A date without a time (a date-only meta tag) takes the time of a later source that gives
+    the same day with one."""
     ranked = (
         [h for h in layout.head_dates if h.kind == "published"]
         + [h for h in layout.head_dates if h.kind in {"plain", "clock"}]
@@ -128,6 +136,14 @@ def _pick_date(
         + [h for h in layout.other_dates if h.kind == "plain"]
         + [h for h in layout.head_dates + layout.other_dates if h.kind == "updated"]
     )
+    given = [(found, origin) for found, origin in first if found]
+    if given:
+        (value, has_time), origin = given[0]
+        if not has_time:
+            later = [(f[0], o) for f, o in given[1:] if f[1]]
+            later += [(h.value, "text") for h in ranked if h.has_time]
+            return next(((v, o) for v, o in later if v[:10] == value), (value, origin))
+        return value, origin
     if ranked:
         return ranked[0].value, "text"
     lead = layout.sapo or (layout.paragraphs[0] if layout.paragraphs else "")
@@ -143,7 +159,8 @@ def _finish(
     method: str,
     sources: dict[str, str],
     dates: list[tuple[tuple[str, bool] | None, str]] | None = None,
-    author: tuple[str | None, str] | None = None,
+    authors: Sequence[tuple[str | None, str] | None] = (),
+    weak_authors: Sequence[tuple[str | None, str] | None] = (),
     tables: list[list[list[str]]] | None = None,
     selector_version: str | None = None,
 ) -> Article:
@@ -157,7 +174,9 @@ def _finish(
     if refused is not None:
         raise BadInputError(source, refused)
     published, date_source = _pick_date(layout, dates or [])
-    name, author_source = (layout.author, "text") if layout.author else (author or (None, ""))
+    # a machine-readable byline, then the text's, then the selectors' and <meta name="author">
+    candidates = [*authors, (layout.author, "text") if layout.author else None, *weak_authors]
+    name, author_source = next((c for c in candidates if c and c[0]), (None, ""))
     body_text = "\n".join(p for p in (layout.sapo, *layout.paragraphs) if p)
     lead = layout.sapo or (layout.paragraphs[0] if layout.paragraphs else "")
     province = detect_province(layout.title, body_text, lead=lead, published_at=published)
@@ -209,6 +228,10 @@ def _head_window(page: list[str], title: str | None) -> Layout:
             break
         below.append(line)
     head = parse_rendered_text(below, known_title=title)
+    # every date line between the title and the text is a head date, even one the text rules
+    # filed among "other" dates because a byline came first ("Ngọc Lan" / "09:45 05/07/2023")
+    head.head_dates = head.head_dates + head.other_dates
+    head.other_dates = []
     above: list[md.DateHit] = []
     for line in page[max(0, idx - HEAD_LINES_ABOVE) : idx]:
         hit = md.classify_date_line(line)
@@ -251,20 +274,39 @@ def _page_sapo(page: list[str], title: str | None) -> str | None:
     return None
 
 
-def _page_title(
-    root: Any, meta: dict[str, str], fallback_title: str | None
-) -> tuple[str | None, str]:
-    og = meta.get("title")
+def _described_line(page: list[str], description: str | None) -> str | None:
+    """The page line the metadata description stands for (the sapo), if the page shows it.
+
+    Descriptions may be cut ("…") or lack the printed prefix ("TCCT - …"): a line equal to it,
+    starting with its cut form or ending with it counts; short descriptions never do."""
+    if not description or len(description) < DESCRIPTION_MIN_CHARS:
+        return None
+    cut = description.removesuffix("...").removesuffix("…").rstrip()
+    for line in page:
+        if line == description or line.startswith(cut) or line.endswith(description):
+            return line
+    return None
+
+
+def _h1s(root: Any) -> list[str]:
     h1s = [" ".join(h.text_content().split()) for h in root.iter("h1")]
-    h1s = [h for h in h1s if words(h) >= 3]
-    if og:
-        for h in h1s:
-            if h in og or og in h:
-                return h, "fallback"
+    return [h for h in h1s if words(h) >= 3]
+
+
+def _page_title(
+    root: Any, fallback_title: str | None, page: Sequence[str] = ()
+) -> tuple[str | None, str]:
+    """The page's h1; else its ``<title>`` when the page shows it as a line (SharePoint prints
+    the title in a div, after web-part headings an extractor would take for it)."""
+    h1s = _h1s(root)
     if h1s:
         return max(h1s, key=len), "fallback"
-    if og:
-        return og, "meta"
+    head_title = root.find(".//title")
+    text = " ".join((head_title.text_content() if head_title is not None else "").split())
+    if text and words(text) >= 3:
+        shown = pm.clean_title(text, page)
+        if shown in page:
+            return shown, "meta"
     return (fallback_title, "fallback") if fallback_title else (None, "")
 
 
@@ -277,6 +319,40 @@ def _pick_version(root: Any, versions: Sequence[SiteSelectors]) -> SiteSelectors
     return versions[0] if versions else None
 
 
+def selector_date_text(root: Any, css: tuple[str, ...], formats: tuple[str, ...]) -> str | None:
+    """The text of the date selectors. MasterCMS prints the time and the date in two spans
+    (``span.format_time`` "14:30", ``span.format_date``, real-markup.md): a time alone is joined
+    with the date another selector finds, never parsed alone."""
+    time_only: str | None = None
+    for selector in css:
+        text = _first_text(root, (selector,))
+        if not text:
+            continue
+        if _TIME_ONLY.fullmatch(text):
+            time_only = time_only or text
+            continue
+        if md.parse_date_text(text, formats) is None:
+            continue
+        return f"{text} {time_only}" if time_only else text
+    return None
+
+
+def _dedupe_sapo(body_lines: list[str], sapo: str | None) -> list[str]:
+    """The sapo once, first: some CMSs repeat it as the body's first paragraph (a bold lead on
+    baothainguyen.vn, the first <p> of Liferay's journal article)."""
+    if not sapo:
+        return body_lines
+    rest = body_lines[1:] if body_lines and body_lines[0] == sapo else body_lines
+    return [sapo, *rest]
+
+
+def _meta_date(meta: pm.PageMeta) -> tuple[tuple[str, bool] | None, str] | None:
+    if meta.published is None:
+        return None
+    value = meta.published.value
+    return (md.parse_iso(value) or md.parse_date_text(value), meta.published.origin)
+
+
 def _from_html(
     text: str,
     *,
@@ -284,6 +360,18 @@ def _from_html(
     url: str | None,
     selectors: SiteSelectors | Sequence[SiteSelectors] | None,
 ) -> Article:
+    """The HTML route, metadata first:
+
+    1. parse; image-and-caption tables become figures (never body text nor data tables);
+    2. what the page emits for machines (``pipelines.pagemeta``): JSON-LD, OpenGraph, microdata,
+       meta names, ``<time datetime>``, the canonical link;
+    3. the site's selectors (the dated version whose body selectors find a body);
+    4. trafilatura when the selectors find no body;
+    5. the text rules on the lines, head and tail windows for dates, bylines and counters.
+
+    Per field, the first source that has it wins: title and date from metadata, then selectors,
+    then the page text; the body from selectors, then trafilatura.
+    """
     text = hp.slim_markup(text)
     if len(text) > hp.MAX_MARKUP_CHARS:
         raise BadInputError(
@@ -294,18 +382,20 @@ def _from_html(
     root = hp.parse_html(text)
     if root is None:
         raise BadInputError(source, "HTML without any parsable content")
+    hp.caption_tables_to_figures(root)
+    meta = pm.read_page_meta(root, url)
     if selectors is not None and not isinstance(selectors, SiteSelectors):
         selectors = _pick_version(root, selectors)
-    meta = hp.page_metadata(root)
     body_root = root.find("body") if root.find("body") is not None else root
     sources: dict[str, str] = {}
-    title = sel_date = sel_author = None
+    misses: list[str] = []
+    sel_title = sel_sapo = sel_date = sel_author = None
     body_lines: list[str] = []
     tables: list[list[list[str]]] = []
     if selectors is not None:
-        title = _first_text(root, selectors.title)
-        sapo = _first_text(root, selectors.sapo)
-        sel_date = _first_text(root, selectors.date)
+        sel_title = _first_text(root, selectors.title)
+        sel_sapo = _first_text(root, selectors.sapo)
+        sel_date = selector_date_text(root, selectors.date, selectors.date_formats)
         sel_author = _first_text(root, selectors.author)
         elements = hp.select_all(root, selectors.body)
         for element in elements:
@@ -316,30 +406,45 @@ def _from_html(
         body_lines = [line for el in elements for line in hp.render_lines(el)]
         if sum(words(line) for line in body_lines) >= SELECTOR_BODY_MIN_WORDS:
             tables = [t for el in elements for t in hp.extract_tables(el)]
-            if sapo:
-                body_lines.insert(0, sapo)
-                sources["sapo"] = "selectors"
             sources["body"] = "selectors"
         else:
             logger.info(
                 "%s: selectors %s found no body; using the fallback", source, selectors.version
             )
             body_lines = []
-        if title:
-            sources["title"] = "selectors"
+        found = {"title": sel_title, "sapo": sel_sapo, "date": sel_date, "body": body_lines}
+        misses = [name for name, value in found.items() if getattr(selectors, name) and not value]
     page = hp.render_lines(body_root)
-    if not body_lines:
+    # --- title: metadata, then selectors, then the page's h1 / trafilatura ------------------
+    title: str | None = None
+    if meta.title is not None:
+        title = pm.clean_title(meta.title.value, [sel_title or "", *_h1s(root)], meta.site_name)
+        sources["title"] = meta.title.origin
+    elif sel_title:
+        title, sources["title"] = sel_title, "selectors"
+    # --- sapo: the line the description stands for, then selectors, then the page -----------
+    sapo = _described_line(page, meta.description.value if meta.description else None)
+    if sapo and meta.description is not None:
+        sources["sapo"] = meta.description.origin
+    elif sel_sapo and body_lines:
+        sapo, sources["sapo"] = sel_sapo, "selectors"
+    if body_lines:
+        body_lines = _dedupe_sapo(body_lines, sapo)
+    else:
         body_lines = hp.fallback_extract(root, url)
         sources["body"] = "fallback"
         if not title:
-            title, sources["title"] = _page_title(root, meta, None)
+            title, sources["title"] = _page_title(root, None, page)
         if not title:
             extra = hp.fallback_metadata(root, url)
-            if not title and extra.get("title"):
+            if extra.get("title"):
                 title, sources["title"] = extra["title"], "fallback"
-            if extra.get("author"):
-                meta.setdefault("author", extra["author"])
-        sapo = _page_sapo(page, title)
+            if extra.get("author") and meta.author is None:
+                meta.author = pm.Found(extra["author"], "fallback")
+        if not sapo:
+            sapo = _page_sapo(page, title)
+            if sapo:
+                sources["sapo"] = "fallback"
         if sapo and sapo not in body_lines:
             # trafilatura often drops a sapo kept apart from the body: it goes under the title.
             at = body_lines.index(title) + 1 if title in body_lines else 0
@@ -348,8 +453,10 @@ def _from_html(
         tables = hp.extract_tables(
             body_root, keep_if=lambda rows: all(c in joined for c in rows[0] if c)
         )
-    elif not title:
-        title, sources["title"] = _page_title(root, meta, None)
+    if not title:
+        title, origin = _page_title(root, None, page)
+        if title:
+            sources["title"] = origin
     if not title:
         sources.pop("title", None)
     layout = (
@@ -371,29 +478,39 @@ def _from_html(
         layout.views = layout.views if layout.views is not None else tail.views
         layout.other_dates += tail.other_dates
     sources.setdefault("sapo", sources.get("body", "fallback"))
+    # --- date: metadata, then selectors, then the text rules (in _pick_date) -----------------
     dates: list[tuple[tuple[str, bool] | None, str]] = []
+    from_meta = _meta_date(meta)
+    if from_meta is not None:
+        dates.append(from_meta)
     if sel_date and selectors is not None:
         dates.append((md.parse_date_text(sel_date, selectors.date_formats), "selectors"))
-    if meta.get("published"):
-        dates.append(
-            (md.parse_iso(meta["published"]) or md.parse_date_text(meta["published"]), "meta")
-        )
-    author: tuple[str | None, str] | None = None
+    # --- author: a machine-readable byline, the selectors, the text, then meta names ---------
+    strong: list[tuple[str | None, str] | None] = []
+    weak: list[tuple[str | None, str] | None] = []
+    if meta.author is not None and meta.author.origin in {"jsonld", "microdata"}:
+        strong.append((md.clean_author(meta.author.value), meta.author.origin))
     if sel_author:
-        author = (md.clean_author(sel_author) or sel_author, "selectors")
-    elif meta.get("author"):
-        author = (md.clean_author(meta["author"]), "meta")
+        weak.append((md.clean_author(sel_author) or sel_author, "selectors"))
+    if meta.author is not None and meta.author.origin not in {"jsonld", "microdata"}:
+        weak.append((md.clean_author(meta.author.value), meta.author.origin))
     method = "selectors" if sources.get("body") == "selectors" else "fallback"
-    return _finish(
+    article = _finish(
         layout,
         source=source,
         method=method,
         sources=sources,
         dates=dates,
-        author=author,
+        authors=strong,
+        weak_authors=weak,
         tables=tables,
         selector_version=selectors.version if selectors is not None else None,
     )
+    article.selector_misses = tuple(misses)
+    if meta.canonical is not None:
+        article.canonical_url = canonicalize(meta.canonical.value)
+        article.field_sources["canonical_url"] = meta.canonical.origin
+    return article
 
 
 class ExtractionPipeline:
@@ -442,6 +559,13 @@ class ExtractionPipeline:
         self._inc(f"extraction/method/{article.method}")
         for name, origin in article.field_sources.items():
             self._inc(f"extraction/field/{name}/{origin}")
+        for name in article.selector_misses:
+            # the site's selectors for this field matched nothing: a layout change, reported by
+            # the health extension at the end of the run
+            self._inc(f"extraction/selector_miss/{name}")
         if article.published_at is None:
             self._inc("extraction/no_date")
+        claimed = item.get("canonical_url")
+        if article.canonical_url and claimed and article.canonical_url != claimed:
+            self._inc("extraction/canonical_differs")
         return item

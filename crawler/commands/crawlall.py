@@ -1,4 +1,9 @@
-"""`scrapy crawlall`: every portal spider (or those named) in one process, then one summary."""
+"""`scrapy crawlall`: every portal spider (or those named) in one process, then one summary.
+
+Exit code: 0 when every site yielded something (article links, or archived articles); 2 when at
+least one site yielded nothing at all (every entry point broken, missing, off-site or down), so
+that cron, systemd or CI notice. Sites with lesser trouble are named in the summary.
+"""
 
 from __future__ import annotations
 
@@ -41,7 +46,7 @@ class Command(BaseRunSpiderCommand):
 
     @staticmethod
     def summarise(crawlers: list[tuple[str, Crawler]]) -> int:
-        lines, troubled = [], []
+        lines, troubled, empty = [], [], []
         for name, crawler in crawlers:
             stats = crawler.stats.get_stats() if crawler.stats else {}
             reason = stats.get("finish_reason", "not started")
@@ -50,7 +55,15 @@ class Command(BaseRunSpiderCommand):
             note = ""
             if stats.get("health/selectors_broken"):
                 note = " SELECTORS STOPPED MATCHING"
-            if failures and not new and not stats.get("archive/articles/unchanged", 0):
+            elif stats.get("health/selector_fields_broken"):
+                fields = stats["health/selector_fields_broken"]
+                note = f" SELECTORS FOR {fields.upper()} STOPPED MATCHING"
+            if stats.get("health/discovery_problems"):
+                note += f" ENTRY POINTS: {stats['health/discovery_problems']} problem(s)"
+            if stats.get("health/yielded_nothing"):
+                note += " YIELDED NOTHING"
+                empty.append(name)
+            elif failures and not new and not stats.get("archive/articles/unchanged", 0):
                 note += " NOTHING ARCHIVED (see fetch_failures)"
             if reason != "finished" or note:
                 troubled.append(name)
@@ -58,4 +71,11 @@ class Command(BaseRunSpiderCommand):
         logger.info("crawl summary:\n%s", "\n".join(lines))
         if troubled:
             logger.warning("sites that need attention: %s", ", ".join(troubled))
+        if empty:
+            logger.error(
+                "sites that yielded nothing at all: %s (exit code 2); the warnings above name "
+                "each entry point and what went wrong",
+                ", ".join(empty),
+            )
+            return 2
         return 0

@@ -1,19 +1,23 @@
 """congthuongthainguyen.gov.vn — the Thái Nguyên Department of Industry and Trade (plain http).
 
-Articles ``/vn/<category>/<slug>-<id>.phtml`` and the three categories are real; the category
-pages ``/vn/<category>.phtml?page=N``, the sitemap and all selectors are unverified. Monthly and
-quarterly reports (``bao-cao-thang-quy``) carry tables; reposts end with "*Theo Báo Thái Nguyên".
+Articles ``/vn/<category>/<slug>-<id>.phtml`` and the categories ``tin-trong-nuoc`` and
+``bao-cao-thang-quy`` are confirmed (real-markup.md); reports also circulate under the legacy host
+``beta.congthuongthainguyen.gov.vn`` with the same paths, rewritten here to the main host. The
+category pages ``/vn/<category>.phtml?page=N``, the sitemap and all selectors are unverified.
+Monthly and quarterly reports (``bao-cao-thang-quy``) carry tables; reposts end with
+"*Theo Báo Thái Nguyên".
 """
 
 from __future__ import annotations
 
-from crawler.sites.base import Listing, SelectorVersion, SiteProfile
+from crawler.sites.base import SLUG, Listing, SelectorVersion, SiteProfile
 from pipelines.html import SiteSelectors
 
 BASE = "http://congthuongthainguyen.gov.vn"
+HOST = "congthuongthainguyen.gov.vn"
 CATEGORIES = ("bao-cao-thang-quy", "tin-trong-nuoc", "linh-vuc-cong-nghiep")
 
-SELECTORS = SiteSelectors(  # unverified
+SELECTORS = SiteSelectors(
     version="congthuongthainguyen.gov.vn/1",
     title=("h1.title-detail",),
     sapo=("div.sapo-detail",),
@@ -28,8 +32,8 @@ PROFILE = SiteProfile(
     key="congthuongthainguyen",
     name="Sở Công Thương Thái Nguyên",
     base_url=BASE,
-    domains=("congthuongthainguyen.gov.vn",),
-    article_patterns=(r"^/vn/[a-z0-9-]+/[a-z0-9]+(?:-[a-z0-9]+)*-\d+\.phtml$",),
+    domains=(HOST,),
+    article_patterns=(rf"^/vn/{SLUG}/{SLUG}-\d+\.phtml$",),
     listings=tuple(
         Listing(  # unverified
             url=f"{BASE}/vn/{category}.phtml",
@@ -40,6 +44,10 @@ PROFILE = SiteProfile(
         for category in CATEGORIES
     ),
     sitemaps=(f"{BASE}/sitemap.xml",),  # unverified
-    selectors=(SelectorVersion(SELECTORS),),
+    selectors=(SelectorVersion(SELECTORS, unverified=("title", "sapo", "body", "date", "author")),),
+    host_rewrites={f"beta.{HOST}": HOST},
     province="Thái Nguyên",
+    examples=(  # real (portals.md)
+        f"{BASE}/vn/bao-cao-thang-quy/tinh-hinh-hoat-dong-nganh-cong-thuong-thang-10-nam-2020-5205.phtml",
+    ),
 )

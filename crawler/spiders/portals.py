@@ -4,6 +4,10 @@ Discovery: listing pages (with pagination), sitemaps (filtered by ``lastmod``) a
 Incremental: a URL the archive already holds is never requested again; pagination stops at the
 first listing page that holds only known articles (``-a backfill=1`` walks everything and ignores
 ``lastmod``); URLs that failed in earlier runs are retried first.
+
+Self-diagnosing: every entry point reports what it found (``crawler.discovery``): a listing whose
+first page yields no article links, a missing or empty sitemap, a feed that is not a feed, an
+entry point that redirects off-site or answers 4xx/5xx.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from scrapy.http import Response
 from scrapy.settings import BaseSettings
 from scrapy.utils.sitemap import Sitemap
 
-from crawler import distributed
+from crawler import discovery, distributed
 from crawler.archive_index import ENTRY_FAILURES, ArchiveIndex
 from crawler.items import ArticleItem
 from crawler.sites import all_profiles
@@ -131,10 +135,15 @@ class PortalSpider(scrapy.Spider):
         for url in retry:
             # a URL that failed is in a resumed run's saved filter: retry it past the filter
             yield self.article_request(url, again=self.rewalk)
+        self.crawler.stats.set_value(discovery.ARTICLE_LINKS, 0)
         for feed in self.profile.feeds:
             self.crawler.stats.inc_value("incremental/feed_requests")
             yield scrapy.Request(
-                feed, callback=self.parse_feed, errback=self.entry_failed, dont_filter=self.rewalk
+                feed,
+                callback=self.parse_feed,
+                errback=self.entry_failed,
+                dont_filter=self.rewalk,
+                meta={"entry_kind": "feed"},
             )
         for sitemap in self.profile.sitemaps:
             self.crawler.stats.inc_value("incremental/sitemap_requests")
@@ -143,6 +152,7 @@ class PortalSpider(scrapy.Spider):
                 callback=self.parse_sitemap,
                 errback=self.entry_failed,
                 dont_filter=self.rewalk,
+                meta={"entry_kind": "sitemap"},
             )
         for i, listing in enumerate(self.profile.listings):
             yield scrapy.Request(
@@ -151,6 +161,7 @@ class PortalSpider(scrapy.Spider):
                 errback=self.entry_failed,
                 dont_filter=self.rewalk,
                 cb_kwargs={"listing": i, "page": 1},
+                meta={"entry_kind": "listing"},
             )
 
     def closed(self, reason: str) -> None:
@@ -225,13 +236,35 @@ class PortalSpider(scrapy.Spider):
             self.index.resolve(url)
             self.failed_entries.discard(url)
 
+    def problem(self, found: discovery.Problem | None) -> None:
+        if found is not None:
+            logger.warning("%s", found.line())
+            discovery.record(self.crawler.stats, found)
+
+    def landed_offsite(self, response: Response, kind: str) -> bool:
+        """An entry point that redirected to another site: reported, not parsed."""
+        if self.profile.owns(response.url):
+            return False
+        asked = (response.meta.get("redirect_urls") or [response.url])[0]
+        self.problem(discovery.offsite_problem(self.name, kind, asked, response.url))
+        return True
+
     def parse_listing(self, response: Response, listing: int, page: int) -> Iterator[Any]:
         self.entry_fetched(response)
+        if self.landed_offsite(response, "listing"):
+            return
         spec: Listing = self.profile.listings[listing]
         links = [
             response.urljoin(h) for h in response.css(f"{spec.link_selector}::attr(href)").getall()
         ]
         articles = [self.profile.canonical(u) for u in links if self.profile.is_article(u)]
+        self.crawler.stats.inc_value(discovery.ARTICLE_LINKS, len(articles))
+        if page == 1:
+            self.problem(
+                discovery.listing_problem(
+                    self.name, spec.url, spec.link_selector, len(links), len(articles)
+                )
+            )
         new, settled = self.sort_out(articles)
         self.crawler.stats.inc_value("incremental/listing_pages")
         for url in new:
@@ -251,23 +284,40 @@ class PortalSpider(scrapy.Spider):
                 callback=self.parse_listing,
                 errback=self.entry_failed,
                 cb_kwargs={"listing": listing, "page": page + 1},
+                meta={"entry_kind": "listing"},
             )
 
     def parse_sitemap(self, response: Response) -> Iterator[Any]:
         self.entry_fetched(response)
+        if self.landed_offsite(response, "sitemap"):
+            return
         try:
             sitemap = Sitemap(response.body)  # lxml without entity resolution: safe on hostile XML
+            entries = list(sitemap)
         except Exception as exc:
-            logger.error("%s: sitemap %s is not valid XML: %s", self.name, response.url, exc)
+            logger.debug("%s: sitemap %s is not valid XML: %s", self.name, response.url, exc)
+            self.problem(discovery.sitemap_problem(self.name, response.url, None, 0, None))
             return
-        entries = list(sitemap)
+        known = None
+        if sitemap.type == "urlset":
+            locs = [e.get("loc", "") for e in entries]
+            articles = sum(1 for u in locs if self.profile.is_article(u))
+            self.crawler.stats.inc_value(discovery.ARTICLE_LINKS, articles)
+            # entries skipped on purpose (advertising) are recognised, not a sign of breakage
+            known = articles + sum(1 for u in locs if self.profile.is_skipped(u))
+        self.problem(
+            discovery.sitemap_problem(self.name, response.url, sitemap.type, len(entries), known)
+        )
         fresh = [e for e in entries if self._fresh(e.get("lastmod"))]
         self.crawler.stats.inc_value("incremental/sitemap_stale", len(entries) - len(fresh))
         if sitemap.type == "sitemapindex":
             for entry in fresh:
                 self.crawler.stats.inc_value("incremental/sitemap_requests")
                 yield scrapy.Request(
-                    entry["loc"], callback=self.parse_sitemap, errback=self.entry_failed
+                    entry["loc"],
+                    callback=self.parse_sitemap,
+                    errback=self.entry_failed,
+                    meta={"entry_kind": "sitemap"},
                 )
             return
         for url in self.new_articles(e["loc"] for e in fresh):
@@ -275,14 +325,24 @@ class PortalSpider(scrapy.Spider):
 
     def parse_feed(self, response: Response) -> Iterator[Any]:
         self.entry_fetched(response)
-        selector = Selector(text=response.text, type="xml")
-        selector.remove_namespaces()
-        urls = []
-        for item in selector.xpath("//item | //entry"):
+        if self.landed_offsite(response, "feed"):
+            return
+        root = discovery.feed_root(response.body)
+        items = []
+        if root in discovery.FEED_ROOTS:
+            selector = Selector(text=response.text, type="xml")
+            selector.remove_namespaces()
+            items = selector.xpath("//item | //entry")
+        self.problem(discovery.feed_problem(self.name, response.url, root, len(items)))
+        urls, found = [], 0
+        for item in items:
             link = item.xpath("link/text()").get() or item.xpath("link/@href").get()
             when = item.xpath("pubDate/text() | updated/text() | published/text()").get()
+            if link and self.profile.is_article(response.urljoin(link.strip())):
+                found += 1
             if link and self._fresh(when):
                 urls.append(response.urljoin(link.strip()))
+        self.crawler.stats.inc_value(discovery.ARTICLE_LINKS, found)
         for url in self.new_articles(urls):
             yield self.article_request(url)
 
@@ -330,10 +390,50 @@ class PortalSpider(scrapy.Spider):
 
     def entry_failed(self, failure: Any) -> Iterator[ArticleItem]:
         url = requested_url(failure)
+        kind = failure.request.meta.get("entry_kind", "listing")
+        response = getattr(failure.value, "response", None)
         message = describe_failure(failure)
+        if failure.check(IgnoreRequest) and not self.profile.owns(failure.request.url):
+            # a redirect to another host, filtered as off-site
+            self.problem(discovery.offsite_problem(self.name, kind, url, failure.request.url))
+        else:
+            status = response.status if response is not None else None
+            self.problem(discovery.fetch_problem(self.name, kind, url, status, message))
         logger.error("%s: entry point not fetched: %s", self.name, message)
         self.crawler.stats.inc_value(ENTRY_FAILURES)
         yield ArticleItem(url=url, source=self.name, fetch_error=message)
+
+
+def _contract_callbacks(profile: SiteProfile) -> dict[str, Any]:
+    """``scrapy check`` callbacks of one site, their contracts written from its profile
+    (see ``crawler/contracts.py``)."""
+    methods: dict[str, Any] = {}
+    if profile.listings:
+
+        def check_listing(self: PortalSpider, response: Response, **kwargs: Any) -> Iterator[Any]:
+            yield from self.parse_listing(response, **kwargs)
+
+        check_listing.__doc__ = (
+            f"The first page of {profile.name}'s first listing yields article links.\n\n"
+            f"@url {profile.listings[0].url}\n"
+            '@cb_kwargs {"listing": 0, "page": 1}\n'
+            "@finds_articles\n"
+        )
+        methods["check_listing"] = check_listing
+    if profile.examples:
+
+        def check_article(self: PortalSpider, response: Response) -> Iterator[Any]:
+            yield from self.parse_article(response)
+
+        check_article.__doc__ = (
+            f"An article of {profile.name}: selectors and extraction.\n\n"
+            f"@url {profile.examples[0]}\n"
+            "@returns items 1 1\n"
+            "@matches title date body\n"
+            "@extracts title published_at body\n"
+        )
+        methods["check_article"] = check_article
+    return methods
 
 
 def _spider_class(profile: SiteProfile) -> type[PortalSpider]:
@@ -347,6 +447,7 @@ def _spider_class(profile: SiteProfile) -> type[PortalSpider]:
             "allowed_domains": list(profile.domains),
             "__module__": __name__,
             "__doc__": f"Crawls {profile.name} ({profile.base_url}).",
+            **_contract_callbacks(profile),
         },
     )
 

@@ -14,12 +14,13 @@ def test_dead_sites_are_reported_and_the_rest_completes(sqlite_url: str) -> None
     with ReplicaServer(articles=5, seed=11) as replica:
         replica.down = {"backan": "dns", "cokhivietnam": "404"}
         result = run_scrapy(
-            replica, sqlite_url, "crawlall", "backan", "cokhivietnam", "baothainguyen"
+            replica, sqlite_url, "crawlall", "backan", "cokhivietnam", "baothainguyen", expect=2
         )
     log = result.stderr
     assert "DNSLookupError" in log and "backan.gov.vn" in log
     assert "404" in log and "cokhivietnam.vn" in log
     assert "sites that need attention: backan, cokhivietnam" in log
+    assert "sites that yielded nothing at all: backan, cokhivietnam (exit code 2)" in log
     engine = create_engine(sqlite_url)
     with engine.connect() as conn:
         failures = conn.execute(

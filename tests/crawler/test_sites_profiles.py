@@ -38,6 +38,19 @@ ARTICLES = [
     ("cokhivietnam", "https://cokhivietnam.vn/post/nganh-cong-thuong-thai-nguyen-no-luc-dong-hanh-cung-doanh-nghiep-phan-dau-dat-muc-tieu-nam-2024"),
     # invented scheme (see crawler/sites/thainguyen.py)
     ("thainguyen", "https://thainguyen.gov.vn/web/guest/kinh-te/-/asset_publisher/kTn8uEcOnOmY/content/thai-nguyen-gia-tri-san-xuat-cong-nghiep-tang-8-5"),
+    # forms of real-markup.md: legacy and alternative hosts, query strings, runs of hyphens, case
+    ("congthuongthainguyen", "http://beta.congthuongthainguyen.gov.vn/vn/bao-cao-thang-quy/tinh-hinh-hoat-dong-nganh-cong-thuong-thang-10-nam-2020-5205.phtml"),
+    ("congthuongthainguyen", "http://congthuongthainguyen.gov.vn/vn/tin-trong-nuoc/Thai-Nguyen--xuat-khau-tang-truong-6120.phtml"),
+    ("thainguyen", "https://cms.thainguyen.vn/web/guest/tin-tuc/-/asset_publisher/AbC12xYz/content/thai-nguyen--gia-tri-san-xuat?redirect=https%3A%2F%2Fcms.thainguyen.vn%2Fweb%2Fguest%2Ftin-tuc%3Fp_p_id%3D101&inheritRedirect=true"),
+    ("thainguyen", "https://ict.thainguyen.gov.vn/web/ict/tin-tuc/-/asset_publisher/QwErTy12/content/chuyen-doi-so-nam-2025"),
+    ("baobackan", "https://baobackan.org.vn/kinh-te/201907/gia-tri-san-xuat-cong-nghiep-tang-ab12cd3/"),
+    ("baothainguyen", "https://baothainguyen.vn/tin-tuc/kinh-te/gia-tri-san-xuat-cong-nghiep-tang-298765-12.html"),
+    ("baothainguyen", "https://baothainguyen.vn/thoi-su-thai-nguyen/202203/thai-nguyen--thu-hut-dau-tu-1a2b3c4/"),
+    ("tapchicongthuong", "https://tapchicongthuong.vn/bac-kan--tong-muc-ban-le-hang-hoa-tang-8-5-128451.htm"),
+    ("tapchicongthuong", "https://tapchicongthuong.vn/Thai-Nguyen-Thu-Hut-Dau-Tu-128452.htm"),
+    ("backan", "https://backan.gov.vn/pages/Gia-Tri-San-Xuat-Cong-Nghiep--Tang-47-F2D9.aspx"),
+    ("congthuong", "https://congthuong.vn/thai-nguyen--xac-dinh-khong-gian-phat-trien-cong-nghiep-342466.html"),
+    ("cokhivietnam", "https://cokhivietnam.vn/post/Thai-Nguyen--IIP-9-thang-tang-manh"),
 ]  # fmt: skip
 
 NOT_ARTICLES = [
@@ -62,6 +75,11 @@ NOT_ARTICLES = [
     ("cokhivietnam", "https://cokhivietnam.vn/su-kien-van-de?page=2"),
     ("thainguyen", "https://thainguyen.gov.vn/web/guest/kinh-te"),
     ("thainguyen", "https://thainguyen.gov.vn/image/journal/article?img_id=12345"),
+    ("baothainguyen", "https://baothainguyen.vn/thong-tin-quang-cao/202403/khuyen-mai-dien-may-1a2b3c4/"),
+    ("baothainguyen", "https://baothainguyen.vn/multimedia/emagazine/"),
+    ("tapchicongthuong", "https://tapchicongthuong.vn/hashtag/dia-phuong-8307.htm"),
+    ("congthuong", "https://congthuong.vn/rss/dia-phuong.rss"),
+    ("congthuong", "https://congthuong.vn/cong-nghiep-12.html"),  # not an article id
 ]  # fmt: skip
 
 
@@ -123,10 +141,41 @@ def test_profile_for_url_of_an_unknown_host_is_none() -> None:
 
 def test_congthuong_selectors_are_picked_by_date() -> None:
     profile = get_profile("congthuong")
-    assert profile.selectors_for(date(2022, 1, 5)).version == "congthuong.vn/1"
-    assert profile.selectors_for(date(2023, 6, 30)).version == "congthuong.vn/1"
-    assert profile.selectors_for(date(2023, 7, 1)).version == "congthuong.vn/2"
-    assert profile.selectors_for(None).version == "congthuong.vn/2"
+    assert profile.selectors_for(date(2019, 5, 1)).version == "congthuong.vn/1"
+    assert profile.selectors_for(date(2020, 5, 1)).version == "congthuong.vn/2020"
+    assert profile.selectors_for(date(2023, 6, 30)).version == "congthuong.vn/2020"
+    assert profile.selectors_for(date(2023, 7, 1)).version == "congthuong.vn/2025"
+    assert profile.selectors_for(None).version == "congthuong.vn/2025"
+
+
+@pytest.mark.parametrize(
+    ("url", "canonical"),
+    [
+        ("http://beta.congthuongthainguyen.gov.vn/vn/tin-trong-nuoc/a-b-12.phtml",
+         "http://congthuongthainguyen.gov.vn/vn/tin-trong-nuoc/a-b-12.phtml"),
+        ("https://cms.thainguyen.vn/web/guest/tin-tuc/-/asset_publisher/AbC12/content/a--b?redirect=https%3A%2F%2Fcms.thainguyen.vn%2Fx&inheritRedirect=true",
+         "https://thainguyen.gov.vn/web/guest/tin-tuc/-/asset_publisher/AbC12/content/a--b"),
+        ("HTTPS://WWW.baobackan.vn/tin-post64012.html", "https://bbk.baothainguyen.vn/tin-post64012.html"),
+    ],
+)  # fmt: skip
+def test_legacy_hosts_and_queries_are_canonicalised(url: str, canonical: str) -> None:
+    profile = profile_for_url(url)
+    assert profile is not None and profile.canonical(url) == canonical
+    assert profile.is_article(url)
+
+
+@pytest.mark.parametrize("profile", all_profiles(), ids=lambda p: p.key)
+def test_every_value_names_its_evidence(profile) -> None:  # type: ignore[no-untyped-def]
+    """A source note (repository and commit date) or the plain word "unverified"."""
+    notes = [v.source for v in profile.selectors] + [li.source for li in profile.listings]
+    for note in notes:
+        assert note.startswith("unverified") or re.search(r"@[0-9a-f]{7}.*\(20\d\d", note), note
+    for version in profile.selectors:
+        fields = {"title", "sapo", "body", "date", "author", "all"}
+        assert set(version.unverified) <= fields, version.selectors.version
+    assert profile.examples, "scrapy check needs an article URL of the site"
+    for url in profile.examples:
+        assert profile.is_article(url), url
 
 
 @pytest.mark.parametrize("profile", all_profiles(), ids=lambda p: p.key)

@@ -60,8 +60,10 @@ def test_page(page: str, with_selectors: bool) -> None:
 def test_selector_version_recorded() -> None:
     article = run("congthuong_vn_2024_09_20.html", True)
     assert article.selector_version == "congthuong.vn/2023"
-    assert article.field_sources["title"] == "selectors"
-    assert article.field_sources["published_at"] == "selectors"
+    # metadata first: the page's JSON-LD NewsArticle gives title, date and author
+    assert article.field_sources["title"] == "jsonld"
+    assert article.field_sources["published_at"] == "jsonld"
+    assert article.field_sources["body"] == "selectors"
 
 
 def test_selectors_finding_nothing_fall_back() -> None:

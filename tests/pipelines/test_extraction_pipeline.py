@@ -32,7 +32,8 @@ def test_pipeline_fills_item_and_stats() -> None:
     assert out["title"].startswith("Tuyên Quang:") and out["method"] == "fallback"
     assert out["published_at"] == "2024-09-20T08:30:00+07:00"
     assert stats.get_value("extraction/method/fallback") == 1
-    assert stats.get_value("extraction/field/published_at/meta") == 1
+    assert stats.get_value("extraction/field/published_at/jsonld") == 1
+    assert stats.get_value("extraction/field/body/fallback") == 1
 
 
 def test_pipeline_drops_bad_input() -> None:

@@ -45,13 +45,22 @@ class ReplicaServer:
         self.seed = seed
         self.faults = FaultPlan(faults, seed, hang_seconds, slow_seconds, fault_kinds)
         self.sites: dict[str, ReplicaSite] = {key: cls(seed) for key, cls in SITES.items()}
-        self._hosts = {h: site for site in self.sites.values() for h in site.hosts}
+        self._hosts = {
+            h: site
+            for site in self.sites.values()
+            for h in (*site.hosts, *site.mirror_hosts, *site.redirect_hosts)
+        }
         self.hits: Counter[str] = Counter()  # request target ("/host/path?query") -> requests
         self.fault_log: list[tuple[str, int, str]] = []  # (target, attempt, kind), for tests
         # sites taken down for tests: key -> "dns" (no such host) or "404" (every page missing)
         self.down: dict[str, str] = {}
-        # sites whose layout "changed" overnight: every class and id renamed (selector drift)
-        self.drift: set[str] = set()
+        # sites redesigned overnight: every class and id renamed, so that no site selector
+        # matches anything (only what the pages emit for machines and their text remain)
+        self.redesign: set[str] = set()
+        self.drift = self.redesign  # the earlier name of the same mode
+        # pages replaced for tests: (live host, live path) -> the page served instead
+        # (an entry point that now answers 404, an HTML page instead of a feed, a redirect...)
+        self.override: dict[tuple[str, str], Page] = {}
         self._lock = threading.Lock()
         self._stopping = threading.Event()
         self._address = (host, port)
@@ -147,6 +156,9 @@ class ReplicaServer:
             return Page.html(NOT_FOUND, status=404), None
         if path.startswith(LOOP_PREFIX):
             return loop_step(site.scheme, host, path, parts.query), None
+        replaced = self.override.get((host.removeprefix("www."), path))
+        if replaced is not None:
+            return replaced, None
         fault = self.faults.choose(target, attempt)
         if fault is not None:
             with self._lock:
@@ -155,7 +167,7 @@ class ReplicaServer:
             page = site.handle(host.removeprefix("www."), path, parts.query)
         page = page or Page.html(NOT_FOUND, status=404)
         if page.content_type.startswith("text/html") and any(
-            self.sites.get(key) is site for key in self.drift
+            self.sites.get(key) is site for key in self.drift | self.redesign
         ):
             body = page.body.replace(b'class="', b'class="v2-').replace(b'id="', b'id="v2-')
             page = Page(body, page.content_type, page.status, page.headers)

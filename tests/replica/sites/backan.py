@@ -2,9 +2,12 @@
 
 Article paths are the two real forms (``/Pages/<slug>-<4 hex>.aspx`` and the long
 ``/Pages/tin-tuc-su-kien-215/kinh-te-152/<slug>-<16 hex>.aspx``); the department site uses
-``/Pages/tin-tuc-hoat-dong-213/<sub>/<slug>-<16 hex>.aspx``. The listing pages and their
-``?PageIndex=`` pagination are invented (nothing is known about them). The page prints a date
-without time, so articles are published at 00:00.
+``/Pages/tin-tuc-hoat-dong-213/<sub>/<slug>-<16 hex>.aspx``; some slugs keep the editor's
+capitals. The markup is the 2025 evidence (real-markup.md): listing items ``div.news-item`` whose
+second link is the article, ``div.news-title``, ``div.news-intro``, the body ``#HtmlContent`` with
+its web-part zone and label to drop, the date ``div.article-time`` inside ``div.col-xs-6``
+(``DD/MM/YYYY``, no time). SharePoint emits no OpenGraph or JSON-LD. The listing URLs and their
+``?PageIndex=`` pagination are invented.
 """
 
 from __future__ import annotations
@@ -17,7 +20,6 @@ from tests.replica.sites.base import (
     TZ,
     ReplicaSite,
     Served,
-    article_head,
     dmy,
     esc,
     page_number,
@@ -65,6 +67,8 @@ class BacKan(ReplicaSite):
             path = f"/Pages/tin-tuc-su-kien-215/kinh-te-152/{slug}-{self.token(i, 16)}.aspx"
         else:
             host, category = MAIN, "kinh-te"
+            if rng.random() < 0.3:  # typed by an editor: capitals in the slug
+                slug = "-".join(w.capitalize() for w in slug.split("-"))
             path = f"/Pages/{slug}-{self.token(i, 4)}.aspx"
         return Served(article, host, path, category, f"https://{host}{path}")
 
@@ -78,28 +82,27 @@ class BacKan(ReplicaSite):
     def render_article(self, s: Served) -> str:
         a = s.article
         dept = s.host == DEPT
-        date = (
-            f'<span class="NgayCapNhat">( Cập nhật lúc: {dmy(a.published)} 00:00:00 )</span>'
-            if dept
-            else f'<span class="NgayDang">{dmy(a.published)}</span>'
-        )
+        date = f"( Cập nhật lúc: {dmy(a.published)} 00:00:00 )" if dept else dmy(a.published)
         picture = f"/PictureLibrary/{a.published.year}/{self.token(a.index, 8, 'img')}.jpg"
         body = (
-            f'{RIBBON if dept else ""}{MENU}<div id="mainContent" class="ms-webpart-zone">'
+            f'{RIBBON if dept else ""}{MENU}<div id="mainContent" class="container">'
             '<div class="ms-webpart-chrome"><h2 class="ms-webpart-titleText">'
             "PublishingPortal - Block_BanTin_Toolbar</h2>"
-            f'<div class="BanTin_Toolbar">{date} <a class="TangCo" href="#">Tăng cỡ chữ</a> '
-            '<a class="GiamCo" href="#">Giảm cỡ chữ</a> <a href="#">In trang</a></div></div>'
-            f'<div class="ChiTietBanTin"><h1 class="TieuDe">{esc(a.title)}</h1>'
-            f'<div class="TrichDan">{esc(a.sapo)}</div>'
-            '<h2 class="ms-webpart-titleText">PublishingPortal - Block_BanTin_ViewData</h2>'
-            f'<div class="NoiDung"><div class="HinhAnh"><img src="{picture}" alt="">'
-            f'<p class="ChuThich">{esc(a.caption)}</p></div>\n'
+            f'<div class="row"><div class="col-xs-6"><div class="article-time">{date}</div></div>'
+            '<div class="col-xs-6 text-right"><a class="TangCo" href="#">Tăng cỡ chữ</a> '
+            '<a class="GiamCo" href="#">Giảm cỡ chữ</a> <a href="#">In trang</a></div></div></div>'
+            f'<div class="news-detail"><div class="news-title">{esc(a.title)}</div>'
+            f'<div class="news-intro">{esc(a.sapo)}</div>'
+            '<div id="HtmlContent"><div class="ms-webpart-zone ms-fullWidth">'
+            '<h2 class="ms-webpart-titleText">PublishingPortal - Block_BanTin_ViewData</h2></div>'
+            '<span id="ctl00_PlaceHolderMain_ctl02_label">Nội dung</span>'
+            f'<p style="text-align:center"><img src="{picture}" alt=""></p>'
+            f'<p style="text-align:center"><em>{esc(a.caption)}</em></p>\n'
             + "\n".join(f"<p>{esc(p)}</p>" for p in a.paragraphs)
             + f'\n<p class="TacGia" style="text-align: right;"><strong>{esc(a.author)}</strong></p>'
             "</div></div>" + self._others(s) + f"</div>{FOOTER}"
         )
-        return shell(a.title, body, article_head(s))
+        return shell(a.title, body)
 
     def _others(self, s: Served) -> str:
         items = "".join(
@@ -110,14 +113,16 @@ class BacKan(ReplicaSite):
 
     def render_listing(self, category: str, page: int, items: list[Served], has_next: bool) -> str:
         host, path = LISTINGS[category]
+        # the first link is the thumbnail, the second the title (//div[@class='news-item']/a[2])
         rows = "".join(
-            f'<div class="TinItem"><a class="TieuDe" href="{s.path}">{esc(s.article.title)}</a>'
-            f'<span class="Ngay">{dmy(s.article.published)}</span><p>{esc(s.article.sapo)}</p></div>'
+            f'<div class="news-item"><a class="thumb" href="{s.path}"><img src="/PictureLibrary/t.jpg" alt=""></a>'
+            f'<a href="{s.path}">{esc(s.article.title)}</a>'
+            f'<span class="date">{dmy(s.article.published)}</span><p>{esc(s.article.sapo)}</p></div>'
             for s in items
         )
         nav = f'<a href="{path}?PageIndex={page + 1}">Trang sau</a>' if has_next else ""
         body = (
-            f'{RIBBON if host == DEPT else ""}{MENU}<div class="DanhSachTin">{rows}</div>'
+            f'{RIBBON if host == DEPT else ""}{MENU}<div class="news-list">{rows}</div>'
             f'<div class="PhanTrang">{nav}</div>{FOOTER}'
         )
         return shell("Tin kinh tế", body)

@@ -3,19 +3,31 @@
 A site subclass says where an article lives (``place``), how listings are addressed
 (``listing_path``/``parse_listing``) and what its pages look like (``render_*``). Article ``i`` of a
 site is a pure function of (seed, site, i), so growing a site only adds newer articles.
+
+What the real systems emit for machines is emitted here too, per site (``meta_kinds``): OpenGraph
+and ``article:*`` meta (EPI CMS, MasterCMS, most newspapers), JSON-LD ``NewsArticle``, or nothing
+(SharePoint, the old ``.phtml`` CMS). Legacy hosts named in the evidence either serve the same
+pages (``mirror_hosts``) or redirect to the main host (``redirect_hosts``). Each site also serves
+its profile's example article URLs (``scrapy check``), outside listings, sitemaps and truth.
 """
 
 from __future__ import annotations
 
 import hashlib
 import html
+import json
 import random
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
 from typing import ClassVar
+from urllib.parse import urlsplit
 
 from tests.replica.corpus import Article, make_article, slugify
+
+EXAMPLE_INDEX = 1_000_000  # article indices of the example pages (never in listings or truth)
 
 TZ = timezone(timedelta(hours=7))  # Asia/Ho_Chi_Minh, no DST
 WEEKDAYS = ("Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy", "Chủ nhật")
@@ -80,15 +92,50 @@ def shell(title: str, body: str, head: str = "", lang: str = "vi") -> str:
     )
 
 
-def article_head(s: Served, iso_format: str = "%Y-%m-%dT%H:%M:%S%z") -> str:
+def article_head(
+    s: Served,
+    iso_format: str = "%Y-%m-%dT%H:%M:%S%z",
+    kinds: frozenset[str] = frozenset({"canonical", "og"}),
+    site_name: str = "",
+) -> str:
+    """The machine-readable head of an article page: ``kinds`` among "canonical", "og" (with
+    ``article:published_time``) and "jsonld" (a NewsArticle)."""
     a = s.article
-    return (
-        f'<link rel="canonical" href="{esc(s.url)}">'
-        f'<meta property="og:url" content="{esc(s.url)}">'
-        f'<meta property="og:title" content="{esc(a.title)}">'
-        f'<meta property="og:description" content="{esc(a.sapo)}">'
-        f'<meta property="article:published_time" content="{a.published.strftime(iso_format)}">'
-    )
+    parts = []
+    if "canonical" in kinds:
+        parts.append(f'<link rel="canonical" href="{esc(s.url)}">')
+    if "og" in kinds:
+        title = f"{a.title} - {site_name}" if site_name else a.title  # suffixed, as sites do
+        parts.append(
+            f'<meta property="og:url" content="{esc(s.url)}">'
+            f'<meta property="og:site_name" content="{esc(site_name)}">'
+            f'<meta property="og:title" content="{esc(title)}">'
+            f'<meta property="og:description" content="{esc(a.sapo)}">'
+            f'<meta property="article:published_time" content="{a.published.strftime(iso_format)}">'
+        )
+    if "jsonld" in kinds:
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": a.title,
+            "description": a.sapo,
+            "datePublished": a.published.isoformat(),
+            "author": {"@type": "Person", "name": a.author},
+            "mainEntityOfPage": s.url,
+            "publisher": {"@type": "Organization", "name": site_name},
+        }
+        payload = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+        parts.append(f'<script type="application/ld+json">{payload}</script>')
+    return "".join(parts)
+
+
+def slugify_runs(text: str) -> str:
+    """A slug where each removed punctuation mark leaves its own hyphen ("thai-nguyen--gia-tri"),
+    as tapchicongthuong.vn and baothainguyen.vn make them (real-markup.md)."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    ascii_text = unicodedata.normalize("NFD", text).encode("ascii", "ignore").decode().lower()
+    ascii_text = re.sub(r"[^a-z0-9\s]", "-", ascii_text)
+    return re.sub(r"\s+", "-", ascii_text.strip())[:90].strip("-")
 
 
 class ReplicaSite:
@@ -101,8 +148,10 @@ class ReplicaSite:
     provinces: ClassVar[tuple[str, ...]]
     page_size: ClassVar[int] = 20
     sitemap_index: ClassVar[bool] = False  # /sitemap.xml is an index of monthly sitemaps
-    feed_path: ClassVar[str | None] = None
+    feed_paths: ClassVar[tuple[str, ...]] = ()
     date_only: ClassVar[bool] = False  # the site prints no time: articles at 00:00
+    mirror_hosts: ClassVar[tuple[str, ...]] = ()  # legacy hosts serving the same pages
+    redirect_hosts: ClassVar[tuple[str, ...]] = ()  # legacy hosts redirecting to the main one
 
     def __init__(self, seed: int) -> None:
         self.seed = seed
@@ -110,6 +159,29 @@ class ReplicaSite:
         self._all: list[Served] = []  # grows only, so URLs and texts never change
         self._by_path: dict[tuple[str, str], Served] = {}
         self._taken: set[str] = set()
+        self._examples = self._make_examples()
+
+    def _make_examples(self) -> dict[tuple[str, str], Served]:
+        """The profile's example article URLs (``scrapy check``), in the current layout."""
+        from crawler.sites import get_profile  # the URLs are the profile's, by definition
+
+        examples = {}
+        for n, url in enumerate(get_profile(self.key).examples):
+            parts = urlsplit(url)
+            index = EXAMPLE_INDEX + n
+            published = self.example_date()
+            article = make_article(self.seed, self.key, index, published, self.provinces)
+            served = self.example(Served(article, parts.hostname or "", parts.path, "", url))
+            examples[(served.host, served.path)] = served
+        return examples
+
+    def example_date(self) -> datetime:
+        """After any article a test serves: the current layout."""
+        return self.published(1000)
+
+    def example(self, s: Served) -> Served:
+        """The example page as this site serves it (sites add their ``extra``)."""
+        return s
 
     # --- articles ------------------------------------------------------------------------------
     def rng(self, index: int, salt: str = "") -> random.Random:
@@ -177,10 +249,18 @@ class ReplicaSite:
     def handle(self, host: str, path: str, query: str) -> Page | None:
         if path == "/robots.txt":
             return self.robots(host)
+        if host in self.redirect_hosts:
+            target = f"{self.scheme}://{self.hosts[0]}{path}" + (f"?{query}" if query else "")
+            return Page(b"", "text/html; charset=utf-8", 301, (("Location", target),))
+        if host in self.mirror_hosts:
+            host = self.hosts[0]
         if path == "/sitemap.xml" or path.startswith("/sitemaps/"):
             return self.sitemap(host, path)
-        if self.feed_path and path == self.feed_path and host == self.hosts[0]:
-            return self.feed()
+        if path in self.feed_paths and host == self.hosts[0]:
+            return self.feed(path)
+        example = self._examples.get((host, path))
+        if example is not None:
+            return Page.html(self.render_article(example))
         served = self.lookup(host, path)
         if served is not None:
             return Page.html(self.render_article(served))
@@ -220,7 +300,7 @@ class ReplicaSite:
             return None
         return xml_page(sitemap_xml(entries, index=False))
 
-    def feed(self) -> Page:
+    def feed(self, path: str) -> Page:
         items = []
         for s in list(reversed(self.served))[:30]:
             a = s.article

@@ -73,7 +73,11 @@ class CoKhiVietNam(ReplicaSite):
             + f'<p class="post-author"><strong>{esc(a.author)}</strong></p></div></div>'
             f'<section class="maybe-interested"><h3>Có thể bạn quan tâm</h3>{maybe}</section>{FOOTER}'
         )
-        return shell(a.title, body, article_head(s))
+        return shell(
+            a.title,
+            body,
+            article_head(s, kinds=frozenset({"canonical", "og"}), site_name=self.name),
+        )
 
     def render_listing(self, category: str, page: int, items: list[Served], has_next: bool) -> str:
         rows = "".join(

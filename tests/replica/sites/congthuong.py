@@ -1,9 +1,13 @@
-"""congthuong.vn (Báo Công Thương): ``/<slug>-<id>.html``, listings ``/{cat}?s_cond=&BRSR={offset}``.
+"""congthuong.vn (Báo Công Thương, MasterCMS): ``/<slug>-<6 digits>.html``, listings
+``/{cat}?s_cond=&BRSR={offset}``.
 
-Two layouts, like the two selector sets seen in public scrapers: articles published before
-``LAYOUT_CHANGE`` keep the old markup (``h1.detail-title``…), newer ones the current one
-(``h1.article-detail-title``…). The date mirrors the profile's ``valid_until`` (both invented).
-Sitemap: an index of monthly sitemaps. RSS: ``/rss/tin-moi-nhat.rss``.
+Two layouts, as real-markup.md evidences them: articles published before ``LAYOUT_CHANGE`` keep
+the 2020 MasterCMS markup (``.article-desc``, ``span.bx-time``, a body whose id starts with
+``__MASTERCMS_CONTENT``; OpenGraph only), newer ones the 2025 markup (``h1.article-detail-title``,
+``div#articleBody``…) with the time and the date in two spans (``span.format_time`` "14:30",
+``span.format_date``), OpenGraph and a JSON-LD NewsArticle. The switch date is a guess. Sitemap:
+an index of monthly sitemaps. RSS: ``/rss/home.rss``, ``/rss/dia-phuong.rss`` (named by public
+RSS lists) and ``/rss/tin-moi-nhat.rss``.
 """
 
 from __future__ import annotations
@@ -55,13 +59,13 @@ class CongThuong(ReplicaSite):
     provinces = ("Thái Nguyên", "Thái Nguyên", "Bắc Kạn", "Hải Dương", "Đồng Nai", "Tuyên Quang")
     page_size = 20
     sitemap_index = True
-    feed_path = "/rss/tin-moi-nhat.rss"
+    feed_paths = ("/rss/home.rss", "/rss/dia-phuong.rss", "/rss/tin-moi-nhat.rss")
 
     def place(self, article: Article, slug: str) -> Served:
         article_id = 300000 + article.index * 13 + self.rng(article.index, "id").randrange(13)
         path = f"/{slug}-{article_id}.html"
         category = "cong-nghiep" if article.topic == "cong-nghiep" else "dia-phuong"
-        layout = "old" if article.published < LAYOUT_CHANGE else "current"
+        layout = "2020" if article.published < LAYOUT_CHANGE else "2025"
         url = f"https://{self.hosts[0]}{path}"
         return Served(article, self.hosts[0], path, category, url, {"layout": layout})
 
@@ -95,19 +99,23 @@ class CongThuong(ReplicaSite):
         paras = [f"<p>{esc(p)}</p>" for p in a.paragraphs]
         body = "\n".join([figure, *paras[:2], more, *paras[2:]])
         views = 200 + self.rng(a.index, "views").randrange(5000)
-        if s.extra["layout"] == "old":
+        if s.extra.get("layout") == "2020":
             main = (
-                f'<div class="detail"><h1 class="detail-title">{esc(a.title)}</h1>'
-                f'<div class="detail-info"><span class="time">{dmy(a.published)} | {hm(a.published)}</span>'
-                f' <span class="view">{views} lượt xem</span></div>'
-                f'<div class="detail-sapo">{esc(a.sapo)}</div>'
-                f'<div class="detail-content">{body}\n<p class="author"><strong>{esc(a.author)}</strong></p></div>'
+                f'<div class="article"><h1 class="article-title">{esc(a.title)}</h1>'
+                f'<div class="bx-info"><span class="bx-time">{dmy(a.published)} {hm(a.published)}</span>'
+                f' <span class="bx-view">{views} lượt xem</span></div>'
+                f'<div class="article-desc">{esc(a.sapo)}</div>'
+                f'<div id="__MASTERCMS_CONTENT_{a.index + 1}" class="article-content">{body}'
+                f'\n<p class="author"><strong>{esc(a.author)}</strong></p></div>'
                 "</div>"
             )
+            kinds = frozenset({"canonical", "og"})
         else:
+            kinds = frozenset({"canonical", "og", "jsonld"})
             main = (
                 f'<article class="article-detail"><h1 class="article-detail-title">{esc(a.title)}</h1>'
-                f'<div class="article-detail-meta"><span class="format_time">{dmy(a.published)} {hm(a.published)}</span>'
+                f'<div class="article-detail-meta"><span class="format_time">{hm(a.published)}</span>'
+                f' <span class="format_date">{dmy(a.published)}</span>'
                 f' <span class="view-count">{views} lượt xem</span></div>'
                 '<div class="share-bar"><a href="#">Facebook</a> <a href="#">Zalo</a> <a href="#">In bài</a></div>'
                 f'<div class="article-detail-desc">{esc(a.sapo)}</div>'
@@ -125,7 +133,10 @@ class CongThuong(ReplicaSite):
             '<input name="name"><label>Email</label><input name="email"><label>Nội dung</label>'
             "<textarea></textarea><button>Gửi bình luận</button></form></section></main>" + FOOTER
         )
-        return shell(a.title, page, article_head(s))
+        return shell(a.title, page, article_head(s, kinds=kinds, site_name=self.name))
+
+    def example(self, s: Served) -> Served:
+        return Served(s.article, s.host, s.path, "cong-nghiep", s.url, {"layout": "2025"})
 
     def render_listing(self, category: str, page: int, items: list[Served], has_next: bool) -> str:
         rows = "".join(

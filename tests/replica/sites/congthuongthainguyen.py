@@ -3,6 +3,8 @@
 Plain http, like the real URLs. The three real categories; their listing pages
 ``/vn/<category>.phtml?page=N`` are invented. Monthly reports carry a data table (its rows are in
 the truth as ``tables``, not in ``body_text``); reposts end with "*Theo Báo Thái Nguyên".
+The legacy host ``beta.congthuongthainguyen.gov.vn`` serves the same paths (real-markup.md), and
+some listing links still point at it. The old CMS emits no OpenGraph or JSON-LD.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ from tests.replica.sites.base import (
     TZ,
     ReplicaSite,
     Served,
-    article_head,
     dmy,
     esc,
     hm,
@@ -44,6 +45,7 @@ class CongThuongThaiNguyen(ReplicaSite):
     key = "congthuongthainguyen"
     name = "Sở Công Thương Thái Nguyên"
     hosts = (HOST,)
+    mirror_hosts = (f"beta.{HOST}",)
     scheme = "http"
     start = datetime(2020, 6, 1, 7, 0, tzinfo=TZ)
     step = timedelta(days=4)
@@ -98,11 +100,18 @@ class CongThuongThaiNguyen(ReplicaSite):
             + f'{table}<p class="author" align="right"><strong>{esc(a.author)}</strong></p>{credit}</div>'
             f'<div class="other-news"><h3>Các tin khác</h3><ul>{others}</ul></div></div>{FOOTER}'
         )
-        return shell(a.title, body, article_head(s))
+        return shell(a.title, body)
+
+    def example(self, s: Served) -> Served:
+        return Served(s.article, s.host, s.path, "bao-cao-thang-quy", s.url, {"repost": False})
+
+    def href(self, s: Served) -> str:
+        """Every fourth article is linked on the legacy host, as reports circulate there."""
+        return f"http://beta.{HOST}{s.path}" if s.article.index % 4 == 1 else s.path
 
     def render_listing(self, category: str, page: int, items: list[Served], has_next: bool) -> str:
         rows = "".join(
-            f'<div class="news-item"><a class="news-title" href="{s.path}">{esc(s.article.title)}</a>'
+            f'<div class="news-item"><a class="news-title" href="{self.href(s)}">{esc(s.article.title)}</a>'
             f'<span class="news-date">({dmy(s.article.published)})</span></div>'
             for s in items
         )

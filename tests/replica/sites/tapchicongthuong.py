@@ -2,6 +2,10 @@
 
 Listings are the real hashtag pages ``/hashtag/<slug-id>`` and ``/hashtag/<slug-id>/page-<n>``.
 ``div.list-view a[href]`` also matches thumbnails and category links, as on the real site.
+Slugs keep a hyphen per removed punctuation mark ("bac-kan--tong-muc…", real-markup.md).
+Two layouts: articles of 2021 (``/bai-viet/…``) in the 2020 markup (``.post-content``,
+``.post-date`` "DD/MM/YYYY lúc HH:MM", no metadata), the others in the 2025 markup
+(``h1.post-title.text-left.font-playfair``, ``div#post_content``), with OpenGraph and JSON-LD.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from tests.replica.sites.base import (
     esc,
     hm,
     shell,
+    slugify_runs,
 )
 
 HOST = "tapchicongthuong.vn"
@@ -40,7 +45,7 @@ class TapChiCongThuong(ReplicaSite):
     key = "tapchicongthuong"
     name = "Tạp chí Công Thương"
     hosts = (HOST,)
-    start = datetime(2021, 12, 20, 7, 0, tzinfo=TZ)
+    start = datetime(2021, 12, 26, 7, 0, tzinfo=TZ)
     step = timedelta(days=1)
     provinces = ("Thái Nguyên", "Bắc Kạn", "Hải Dương", "Đồng Nai", "Tuyên Quang")
     page_size = 20
@@ -48,10 +53,14 @@ class TapChiCongThuong(ReplicaSite):
 
     def place(self, article: Article, slug: str) -> Served:
         article_id = 90000 + article.index * 11 + self.rng(article.index, "id").randrange(11)
-        prefix = "/bai-viet" if article.published < OLD_PATHS_UNTIL else ""
-        path = f"{prefix}/{slug}-{article_id}.htm"
+        old = article.published < OLD_PATHS_UNTIL
+        path = f"{'/bai-viet' if old else ''}/{slugify_runs(article.title)}-{article_id}.htm"
         category = "kinh-te-4" if article.topic == "thuong-mai" else "dia-phuong-8307"
-        return Served(article, HOST, path, category, f"https://{HOST}{path}")
+        layout = {"layout": "2020" if old else "2025"}
+        return Served(article, HOST, path, category, f"https://{HOST}{path}", layout)
+
+    def example(self, s: Served) -> Served:
+        return Served(s.article, s.host, s.path, "kinh-te-4", s.url, {"layout": "2025"})
 
     def parse_listing(self, host: str, path: str, query: str) -> tuple[str, int] | None:
         m = _LISTING.match(path)
@@ -65,19 +74,33 @@ class TapChiCongThuong(ReplicaSite):
             f'<li><a href="{o.path}">{esc(o.article.title)}</a></li>' for o in self.older(s, 6)
         )
         views = 100 + self.rng(a.index, "views").randrange(4000)
+        crumb = f'<div class="breadcrumb"><a href="/hashtag/{s.category}">{CATEGORIES[s.category]}</a></div>'
+        figure = f'<figure><img src="/images/{s.path[-9:-4]}.jpg" alt=""><figcaption>{esc(a.caption)}</figcaption></figure>\n'
+        paras = "\n".join(f"<p>{esc(p)}</p>" for p in a.paragraphs)
+        tail = (
+            f'<div class="post-tags">Tags: <a href="/hashtag/{s.category}">{esc(a.tag)}</a></div>'
+            f'<div class="related-posts"><h3>Bài viết liên quan</h3><ul>{related}</ul></div>'
+        )
+        if s.extra.get("layout") == "2020":
+            body = (
+                f'{HEADER}<div class="post">{crumb}<h1 class="post-title">{esc(a.title)}</h1>'
+                f'<div class="post-date">{dmy(a.published)} lúc {hm(a.published)}</div>'
+                f'<div class="post-author">{esc(a.author)}</div>'
+                f'<div class="post-sapo">TCCT - {esc(a.sapo)}</div>'
+                f'<div class="post-content">{figure}{paras}</div>{tail}</div>{FOOTER}'
+            )
+            return shell(a.title, body)
         body = (
-            f'{HEADER}<article class="post-detail"><div class="breadcrumb"><a href="/hashtag/{s.category}">'
-            f'{CATEGORIES[s.category]}</a></div><h1 class="post-title">{esc(a.title)}</h1>'
+            f'{HEADER}<article class="post-detail">{crumb}'
+            f'<h1 class="post-title text-left font-playfair">{esc(a.title)}</h1>'
             f'<div class="post-meta"><span>{dmy(a.published)} {hm(a.published)}</span> '
             f"<span>Lượt xem: {views}</span></div>"
             f'<div class="meta-info"><span class="source">Tác giả: <strong>{esc(a.author)}</strong></span></div>'
-            f'<div class="sapo">TCCT - {esc(a.sapo)}</div><div id="post_content">'
-            f'<figure><img src="/images/{s.path[-9:-4]}.jpg" alt=""><figcaption>{esc(a.caption)}</figcaption></figure>\n'
-            + "\n".join(f"<p>{esc(p)}</p>" for p in a.paragraphs)
-            + f'</div><div class="post-tags">Tags: <a href="/hashtag/{s.category}">{esc(a.tag)}</a></div>'
-            f'<div class="related-posts"><h3>Bài viết liên quan</h3><ul>{related}</ul></div></article>{FOOTER}'
+            f'<div class="sapo">TCCT - {esc(a.sapo)}</div><div id="post_content" class="detail">'
+            f"{figure}{paras}</div>{tail}</article>{FOOTER}"
         )
-        return shell(a.title, body, article_head(s))
+        head = article_head(s, kinds=frozenset({"canonical", "og", "jsonld"}), site_name=self.name)
+        return shell(a.title, body, head)
 
     def render_listing(self, category: str, page: int, items: list[Served], has_next: bool) -> str:
         rows = "".join(

@@ -1,15 +1,17 @@
-"""thainguyen.gov.vn (Thái Nguyên provincial portal, Liferay) — the URL scheme is INVENTED.
+"""thainguyen.gov.vn (Thái Nguyên provincial portal, Liferay).
 
-Nothing is known about its article URLs; this replica uses a typical Liferay 6.2 asset publisher:
-articles ``/web/guest/kinh-te/-/asset_publisher/<instance>/content/<url-title>`` and the listing
-``/web/guest/kinh-te?p_p_id=101_INSTANCE_<instance>&_101_INSTANCE_<instance>_cur=N``. Dates
-render as "21:28 22/09/2025" (the only verified detail). Articles start after the 2025 merger.
+Articles ``/web/guest/kinh-te/-/asset_publisher/<instance>/content/<url-title>``; the listing
+``/web/guest/kinh-te?p_p_id=101_INSTANCE_<instance>&_101_INSTANCE_<instance>_cur=N`` is invented
+and links some articles on ``cms.thainguyen.vn`` with a long ``redirect=`` query, as real links
+were (real-markup.md); that host serves the same pages. The body is ``div.journal-content-article``
+whose first ``<p>`` is the sapo, the date ``p.date_post`` "21:28 22/09/2025". Liferay emits a
+canonical link, no OpenGraph. Articles start after the 2025 merger.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, quote
 
 from tests.replica.corpus import Article
 from tests.replica.sites.base import (
@@ -44,6 +46,7 @@ class ThaiNguyen(ReplicaSite):
     key = "thainguyen"
     name = "Cổng thông tin điện tử tỉnh Thái Nguyên"
     hosts = (HOST,)
+    mirror_hosts = ("cms.thainguyen.vn",)
     start = datetime(2025, 7, 1, 7, 0, tzinfo=TZ)
     step = timedelta(days=1)
     provinces = ("Thái Nguyên",)
@@ -68,11 +71,10 @@ class ThaiNguyen(ReplicaSite):
         body = (
             f'{BANNER}<div class="portlet-body"><div class="asset-full-content">'
             f'<h3 class="header-title"><span>{esc(a.title)}</span></h3>'
-            f'<div class="asset-metadata"><span class="metadata-entry metadata-publish-date">'
-            f"{hm(a.published)} {dmy(a.published)}</span> "
-            f'<span class="metadata-entry metadata-view-count">{views} Lượt xem</span></div>'
+            f'<p class="date_post">{hm(a.published)} {dmy(a.published)}</p>'
+            f'<div class="asset-metadata"><span class="metadata-entry metadata-view-count">{views} Lượt xem</span></div>'
             '<div class="asset-content"><div class="journal-content-article">'
-            f'<p class="sapo"><strong>{esc(a.sapo)}</strong></p>'
+            f"<p><strong>{esc(a.sapo)}</strong></p>"
             f'<figure><img src="/image/journal/article?img_id={10000 + a.index}" alt=""><figcaption>'
             f"{esc(a.caption)}</figcaption></figure>\n"
             + "\n".join(f"<p>{esc(p)}</p>" for p in a.paragraphs)
@@ -80,11 +82,18 @@ class ThaiNguyen(ReplicaSite):
             '</div></div><div class="taglib-social-bookmarks">Chia sẻ: Facebook Twitter</div>'
             f'<div class="asset-links"><h4>Tin liên quan</h4><ul>{links}</ul></div></div></div>{FOOTER}'
         )
-        return shell(a.title, body, article_head(s))
+        return shell(a.title, body, article_head(s, kinds=frozenset({"canonical"})))
+
+    def href(self, s: Served) -> str:
+        """Every third article is linked on cms.thainguyen.vn with Liferay's redirect= query."""
+        if s.article.index % 3 != 2:
+            return s.path
+        back = quote(f"https://cms.thainguyen.vn{LISTING}?p_p_id=101_INSTANCE_{INSTANCE}", safe="")
+        return f"https://cms.thainguyen.vn{s.path}?redirect={back}&inheritRedirect=true"
 
     def render_listing(self, category: str, page: int, items: list[Served], has_next: bool) -> str:
         rows = "".join(
-            f'<div class="asset-abstract"><h3 class="asset-title"><a href="{s.path}">'
+            f'<div class="asset-abstract"><h3 class="asset-title"><a href="{esc(self.href(s))}">'
             f'{esc(s.article.title)}</a></h3><div class="asset-summary">{esc(s.article.sapo)}</div></div>'
             for s in items
         )

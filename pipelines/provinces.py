@@ -24,7 +24,7 @@ from pipelines.vocab import provinces as pv
 TITLE_WEIGHT = 3.0
 # A text naming at least this many provinces, none with this share of the weighted mentions, is a
 # national round-up ("Bắc Giang (28,7%), Phú Thọ (21,3%), Thanh Hóa ..."), not a provincial report.
-NATIONAL_MIN_PROVINCES = 5
+NATIONAL_MIN_PROVINCES = 3
 NATIONAL_MAX_SHARE = 0.4
 # "tỉnh Bắc Kạn", "TP. Thái Nguyên", a dateline "Thái Nguyên:" — the article is about it.
 QUALIFIED_BONUS = 1.0
@@ -72,6 +72,32 @@ _TABLE = _build_table()
 _NAMES = re.compile(
     r"(?<!\w)(" + "|".join(re.escape(n) for n in sorted(_TABLE, key=len, reverse=True)) + r")(?!\w)"
 )
+
+
+def province_names() -> list[str]:
+    """Every written form of a province's own name (variants and both tone placements)."""
+    return [form for form, (_, weight) in _TABLE.items() if weight == 1.0]
+
+
+def place_names() -> list[str]:
+    """Written forms of the cities and districts that stand for a province (``vocab.PLACES``)."""
+    return [form for form, (_, weight) in _TABLE.items() if weight != 1.0]
+
+
+def canonical_province(name: str) -> str | None:
+    """The canonical name of a province written ``name`` ("Bắc Cạn" -> "Bắc Kạn"), else None."""
+    found = _TABLE.get(name)
+    return found[0] if found is not None and found[1] == 1.0 else None
+
+
+def named_provinces(text: str) -> list[str]:
+    """The provinces ``text`` names by their own name, first mention first (canonical names)."""
+    return _named(text)
+
+
+def is_national(text: str) -> bool:
+    """Whether ``text`` (a title or lead) speaks of the whole country or many provinces at once."""
+    return bool(_NATIONAL.search(text))
 
 
 def _successor(name: str, published_at: str | None) -> str:

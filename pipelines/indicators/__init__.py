@@ -14,17 +14,24 @@ import re
 from datetime import date
 from typing import Any
 
+from pipelines.indicators.areas import NATION_AREA, Home
 from pipelines.indicators.attach import read_periods_only, sentence_facts
 from pipelines.indicators.lexicon import CONTINUATION_RE
 from pipelines.indicators.measures import State
 from pipelines.indicators.segment import normalize, paragraphs, sentences
 from pipelines.indicators.tables import table_facts
+from pipelines.provinces import detect_province, is_national, named_provinces
 
 logger = logging.getLogger(__name__)
 
 _DIGIT = re.compile(r"\d")
+# The whole country, not as a rank ("đứng thứ 3 cả nước").
+_COUNTRY = re.compile(r"(?<!\d )(?<!nhất )(?<!đầu )(?:cả nước|toàn quốc)", re.IGNORECASE)
 
-__all__ = ["extract_facts", "parse_published"]
+__all__ = ["AUTO", "article_home", "extract_facts", "parse_published"]
+
+# ``extract_facts(..., province=AUTO)``: read the article's province from the text itself.
+AUTO = "<auto>"
 
 
 def parse_published(published_at: str | None) -> date | None:
@@ -40,10 +47,27 @@ def parse_published(published_at: str | None) -> date | None:
         return None
 
 
+def article_home(body: str, province: str | None) -> Home:
+    """What the article reports on. ``province`` as extracted (``AUTO``: detected here from the
+    body, whose first line is the title). An article of no province of its own is national when
+    its title or lead speaks of the whole country, or when it goes round several provinces and
+    names the country ("... tăng ở 36 địa phương trên cả nước, như Bắc Giang ..."): its figures
+    that name no place are the country's. One that names no place at all (a statistics office
+    release, a province that never names itself) says nothing: no area."""
+    lines = [line for line in body.split("\n", 6) if line.strip()][:2]
+    if province == AUTO:
+        province = detect_province(lines[0] if lines else None, body)
+    national = province is None and (
+        is_national("\n".join(lines))
+        or (len(named_provinces(body)) >= 2 and _COUNTRY.search(body) is not None)
+    )
+    return Home(province=province, default_area=NATION_AREA if national else None)
+
+
 def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """The same fact stated twice: a title rounds ("gần 709 nghìn tỷ" for 708.950 tỷ) and may
     leave out the period, so values within the scorer's tolerance and a missing period agree."""
-    if any(a[k] != b[k] for k in ("indicator", "sector", "measure")):
+    if any(a.get(k) != b.get(k) for k in ("indicator", "sector", "measure", "area")):
         return False
     if a["period"] and b["period"] and a["period"] != b["period"]:
         return False
@@ -78,16 +102,23 @@ def _dedupe(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def extract_facts(
-    body: str, *, published_at: str | None, tables: list[list[list[str]]] | None = None
+    body: str,
+    *,
+    published_at: str | None,
+    tables: list[list[list[str]]] | None = None,
+    province: str | None = AUTO,
 ) -> list[dict[str, Any]]:
-    """Each fact dict: indicator, sector, measure, value (float), unit, basis, period, status,
-    qualifier, evidence (exact substring of body, or a table-derived text for table facts),
-    start, end (offsets in body with body[start:end] == evidence; None for table facts).
-    published_at: ISO date/datetime or None; its year resolves periods without a year."""
+    """Each fact dict: indicator, sector, area, measure, value (float), unit, basis, period,
+    status, qualifier, evidence (exact substring of body, or a table-derived text for table
+    facts), start, end (offsets in body with body[start:end] == evidence; None for table facts).
+    published_at: ISO date/datetime or None; its year resolves periods without a year.
+    province: the province the article reports on (None: none, a national article or a round-up;
+    AUTO: read from the body); figures about any other place carry it as ``area``."""
     published = parse_published(published_at)
     norm = normalize(body or "")
     text = norm.text
-    state = State(published=published)
+    home = article_home(text, province)
+    state = State(published=published, home=home)
     found: list[dict[str, Any]] = []
     spans = paragraphs(text)
     for i, (p_start, p_end) in enumerate(spans):

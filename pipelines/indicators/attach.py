@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from itertools import pairwise
 from typing import Any
 
 from pipelines.indicators.apply import (
@@ -23,7 +24,7 @@ from pipelines.indicators.apply import (
 )
 from pipelines.indicators.events import prepare
 from pipelines.indicators.figures import Figure
-from pipelines.indicators.lexicon import Mention, find_periods
+from pipelines.indicators.lexicon import CONTINUATION_RE, Mention, find_periods
 from pipelines.indicators.measures import (
     GROWTH_INDICATORS,
     INDUSTRY,
@@ -34,6 +35,7 @@ from pipelines.indicators.measures import (
     resolve_status,
 )
 from pipelines.indicators.periods import Period, classify_basis, resolve_period
+from pipelines.vocab import places as pl
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +43,10 @@ logger = logging.getLogger(__name__)
 _DENOMINATOR_GAP = re.compile(r"[\s(]*(?:(?:của|trong|so với)\s+)?(?:tổng\s+)?", re.IGNORECASE)
 # "Riêng tháng 10/2024, ...": a zoom into one part of the period under review, for its paragraph.
 _ASIDE = re.compile(r"\s*(?:tính\s+)?riêng\s", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"[,;:(\n–]")
+_TOPIC_LEAD = re.compile(r"\s*" + pl.TOPIC_LEAD + r"(?:tỉnh\s+)?", re.IGNORECASE)
+_SUBJECT_LINK = re.compile(r"\s*" + pl.SUBJECT_LINK, re.IGNORECASE)
+_NOT_AN_AREA = re.compile(f"(?:{pl.RANK_BEFORE})|(?:{pl.MARKET_BEFORE})")
 # Indicators that state no amounts: a breakdown stated in money cannot be theirs.
 _NO_LEVELS = GROWTH_INDICATORS | {INDUSTRY}
 
@@ -67,6 +73,81 @@ def _follow_total(measure: str, unit: str, st: State) -> None:
         return
     if total is not None and unit in LEVEL_UNITS[total]:
         st.indicator = total
+
+
+def _apply_place(events: list[Any], i: int, text: str, start: int, st: State) -> None:
+    """A place named in the sentence: the subject of a clause ("Tại huyện Phú Bình, ...", "IIP
+    của cả nước ...", "Bắc Giang (20%)") sets the area of the figures after it to the sentence's
+    end, and to the paragraph's end when it opens the paragraph; a place in the middle of a
+    clause ("cao hơn mức tăng chung của cả nước (5%)") only reaches the next figure in it. A rank
+    ("đứng thứ 3 cả nước") or a market ("xuất khẩu sang Bắc Giang") names no area."""
+    place = events[i]
+    area = place.groups["area"]
+    if place.key == "province" and area is not None:
+        st.named_province = area
+    elif st.named_province and (
+        place.key == "homeref" or (place.key == "home" and st.home.province is None)
+    ):
+        # "Trong khi đó, công nghiệp của Bắc Ninh ... chỉ số IIP của tỉnh ...": "the province"
+        # is the one the paragraph has just named, not the article's.
+        area = st.named_province
+    elif place.key == "anaphor":
+        area = st.last_area  # "khu vực này"
+    window = text[max(start, place.start - 40) : place.start]
+    if _NOT_AN_AREA.search(window):
+        return
+    clause = start
+    for match in _CLAUSE_START.finditer(text, start, place.start):
+        clause = match.end()
+    # The subject just before, periods and status words between ("kim ngạch xuất khẩu quý I
+    # của Thái Nguyên", "IIP tháng 6 ước tính của cả nước").
+    j = i - 1
+    while j >= 0 and isinstance(events[j], Mention) and events[j].kind in ("period", "status"):
+        j -= 1
+    prev = events[j] if j >= 0 else None
+    linked = (
+        isinstance(prev, Mention)
+        and prev.kind in ("indicator", "sector", "other", "place")
+        and prev.start >= clause
+        and _SUBJECT_LINK.fullmatch(_gaps(events, j, i, text), 0) is not None
+    )
+    topic = _TOPIC_LEAD.fullmatch(text, clause, place.start) is not None
+    if not (linked or topic):
+        st.area_once = (area, place.end)
+        return
+    st.area, st.area_once = area, None
+    if topic and clause == start and st.paragraph_sentence == 0:
+        st.paragraph_area = area
+
+
+def _denominator_place(event: Any, facts: list[dict[str, Any]], st: State) -> None:
+    """A share of a smaller place's whole ("ngành công nghiệp chiếm 67,6% GRDP của Bắc Ninh") is
+    that place's; of the country's ("chiếm 3,5% kim ngạch xuất khẩu cả nước"), the subject's."""
+    if not isinstance(event, Mention) or event.kind != "place" or not facts:
+        return
+    area = event.groups["area"]
+    if event.key in ("province", "unit", "park") and area and facts[-1]["area"] == st.area:
+        if facts[-1]["measure"] == "share" and st.area == st.home.default_area:
+            facts[-1]["area"] = area
+            if event.key == "province":
+                st.named_province = area
+
+
+def _gaps(events: list[Any], j: int, i: int, text: str) -> str:
+    """The text between events ``j`` and ``i`` without the events in between."""
+    return " ".join(text[a.end : b.start] for a, b in pairwise(events[j : i + 1]))
+
+
+def _fact_area(fig: Figure, st: State, text: str) -> str | None:
+    """The area of a figure: a place just before it in its clause, else the one in force."""
+    if st.area_once is not None:
+        area, at = st.area_once
+        st.area_once = None
+        if not CLAUSE_BREAK.search(text, at, fig.number_start):
+            st.last_area = area or st.last_area
+            return area
+    st.last_area = st.area or st.last_area
+    return st.area
 
 
 def _change_basis(fig: Figure, st: State) -> str:
@@ -108,6 +189,7 @@ def _fact(fig: Figure, st: State, text: str) -> dict[str, Any] | None:
     return {
         "indicator": indicator,
         "sector": st.sector,
+        "area": _fact_area(fig, st, text),
         "measure": measure,
         "value": float(value),
         "unit": unit,
@@ -177,9 +259,12 @@ def _drop_agenda(st: State, frames: list[Period | None]) -> None:
 
 def sentence_facts(text: str, start: int, end: int, st: State) -> list[dict[str, Any]]:
     """Facts of the sentence ``text[start:end]``, updating ``st`` as the text is read."""
-    mentions, figures = prepare(text, start, end)
+    mentions, figures = prepare(text, start, end, st.home)
     before = (st.period, st.status, st.basis, st.last_total)
-    st.new_sentence(states_period=any(m.kind == "period" for m in mentions))
+    st.new_sentence(
+        states_period=any(m.kind == "period" for m in mentions),
+        continued=CONTINUATION_RE.match(text, start) is not None,
+    )
     # A GRDP frame anywhere in the sentence ("công nghiệp chiếm 52,6% trong cơ cấu GRDP").
     st.grdp = any(m.kind == "grdp" for m in mentions)
     events: list[Any] = sorted([*mentions, *figures], key=lambda e: e.start)
@@ -199,11 +284,18 @@ def sentence_facts(text: str, start: int, end: int, st: State) -> list[dict[str,
             # The whole a share is of, or the subject just read, is not a new subject.
             denominator_from = event.end if event.cue == "share" or led else -1
             continue
-        if denominator_from >= 0 and event.kind in ("indicator", "other", "grdp", "sector"):
+        if denominator_from >= 0 and event.kind in ("indicator", "other", "grdp", "sector", "place"):
             gap = _DENOMINATOR_GAP.fullmatch(text, denominator_from, event.start)
-            denominator_from = -1
+            # "chiếm 3,5% kim ngạch xuất khẩu của cả nước": the whole, and where it is taken
+            denominator_from = event.end if gap else -1
             if gap:
+                _denominator_place(event, facts, st)
                 continue
+        if event.kind == "place":
+            _apply_place(events, i, text, start, st)
+            continue
+        if st.area_once is not None and event.kind in ("indicator", "sector", "other"):
+            st.area_once = None  # "dẫn đầu cả nước với IIP tăng 20%": a new subject
         period_seen = period_seen or event.kind == "period"
         apply_mention(event, st, text)
         if event.kind == "period":

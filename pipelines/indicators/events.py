@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 
+from pipelines.indicators.areas import Home, find_places
 from pipelines.indicators.figures import Figure, find_figures
 from pipelines.indicators.lexicon import Mention, find_mentions
 
@@ -37,11 +38,17 @@ def _inside(pos: int, zones: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in zones)
 
 
-def prepare(text: str, start: int, end: int) -> tuple[list[Mention], list[Figure]]:
-    """Mentions and figures of ``text[start:end]`` (offsets into ``text``)."""
+def prepare(
+    text: str, start: int, end: int, home: Home | None = None
+) -> tuple[list[Mention], list[Figure]]:
+    """Mentions (places included) and figures of ``text[start:end]`` (offsets into ``text``)."""
+    places = [
+        Mention(m.start - start, m.end - start, m.kind, m.key, m.groups)
+        for m in find_places(text, start, end, home or Home())
+    ]
     mentions = [
         Mention(m.start + start, m.end + start, m.kind, m.key, m.groups)
-        for m in find_mentions(text[start:end])
+        for m in find_mentions(text[start:end], places)
     ]
     zones = _exclusion_zones(text, mentions, end)
     periods = [m for m in mentions if m.kind == "period"]

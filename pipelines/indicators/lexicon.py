@@ -204,9 +204,10 @@ def leftmost_longest(items: list[Mention]) -> list[Mention]:
     return kept
 
 
-def find_mentions(text: str) -> list[Mention]:
-    """All phrase and period mentions in ``text``, non-overlapping, in text order."""
-    return leftmost_longest(_raw_mentions(text))
+def find_mentions(text: str, extra: list[Mention] | None = None) -> list[Mention]:
+    """All phrase and period mentions in ``text`` (and ``extra`` ones found by other means),
+    non-overlapping, in text order."""
+    return leftmost_longest(_raw_mentions(text) + (extra or []))
 
 
 def find_periods(text: str) -> list[Mention]:

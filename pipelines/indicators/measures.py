@@ -10,6 +10,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import date
 
+from pipelines.indicators.areas import Home
 from pipelines.indicators.figures import Figure
 from pipelines.indicators.periods import Period
 
@@ -74,10 +75,27 @@ class State:
     carried: tuple[str, str | None, str | None] | None = None
     last_total: tuple[str, str | None, str | None] | None = None  # the last total's fact
     fact_status: str | None = None  # the status of the sentence's last fact
+    # Places (areas.py): what the article reports on; the area of the figures being read (the
+    # subject's place, to the sentence's end), the paragraph's (a place opening it), and a place
+    # in the middle of a clause that only reaches the next figure ("... của cả nước (5%)").
+    home: Home = field(default_factory=Home)
+    area: str | None = None
+    paragraph_area: str | None = None
+    area_once: tuple[str | None, int] | None = None  # (area, where it was named)
+    paragraph_sentence: int = 0  # sentences read in this paragraph before the current one
+    # the last other province named in this paragraph ("của tỉnh" after it is that one), and
+    # the last area given to a figure ("khu vực này")
+    named_province: str | None = None
+    last_area: str | None = None
+
+    def __post_init__(self) -> None:
+        self.area = self.paragraph_area = self.home.default_area
 
     def new_paragraph(self, continuation: bool) -> None:
         if continuation:
             return
+        self.paragraph_area = self.area = self.home.default_area
+        self.paragraph_sentence, self.named_province = -1, None
         if self.resume_period is not None:
             self.period, self.resume_period = self.resume_period, None
         # The total as stated, not the state at the paragraph's end: a closing look back
@@ -87,13 +105,19 @@ class State:
         self.last_total = None
         self.indicator = self.sector = self.status = self.basis = self.money_unit = None
 
-    def new_sentence(self, states_period: bool) -> None:
+    def new_sentence(self, states_period: bool, continued: bool = False) -> None:
+        """``continued``: the sentence opens with "Trong đó", "Cụ thể" ... and goes on about
+        the place of the sentence before."""
         self.sentence += 1
+        self.paragraph_sentence += 1
         self.growth = self.share = self.grdp = self.plan_pending = False
         self.status_frame = self.subject_seen = False
         self.pending_basis = None
         self.fact_status = None
         self.last_pct_measure, self.anchor, self.sector_end = None, None, None
+        self.area_once = None
+        if not continued:
+            self.area = self.paragraph_area
         if states_period:  # a new time frame: the old status and basis no longer hold
             self.status, self.basis = None, None
 

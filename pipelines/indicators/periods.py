@@ -9,6 +9,7 @@ date (rolled back a year when the month would otherwise lie after the publicatio
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -55,6 +56,32 @@ def months(first: int, last: int) -> Period:
     if y1 == y2 and first % 3 == 0 and last == first + 2:
         return Period(f"{y1}-Q{first % 12 // 3 + 1}", first, last)
     return Period(f"{_month_label(first)}..{_month_label(last)}", first, last)
+
+
+_LABEL_PART = re.compile(r"(\d{4})(?:-(?:Q([1-4])|(0[1-9]|1[0-2])))?")
+
+
+def _label_part(text: str) -> tuple[int, int] | None:
+    m = _LABEL_PART.fullmatch(text)
+    if m is None:
+        return None
+    year = int(m.group(1))
+    if m.group(2):
+        first = year * 12 + 3 * (int(m.group(2)) - 1)
+        return first, first + 2
+    if m.group(3):
+        return (year * 12 + int(m.group(3)) - 1,) * 2
+    return year * 12, year * 12 + 11
+
+
+def label_months(label: str) -> tuple[int, int] | None:
+    """The months a contract label covers ("2024-Q1" -> the same as "2024-01..2024-03")."""
+    first, sep, last = label.strip().partition("..")
+    a = _label_part(first)
+    b = _label_part(last) if sep else a
+    if a is None or b is None or a[0] > b[1]:
+        return None
+    return a[0], b[1]
 
 
 def year_period(year: int) -> Period:

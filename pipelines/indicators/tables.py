@@ -190,6 +190,7 @@ def _fact(
     return {
         "indicator": key,
         "sector": sector,
+        "area": None,
         "measure": measure,
         "value": float(value),
         "unit": unit,

@@ -30,6 +30,8 @@ _SECTOR_CORES = (
     f"khai khoáng|khai thác|chế biến|sản xuất,? (?:và )?phân phối điện|cung cấp nước|{_OWNERS}"
 )
 _BRANCH = "(?:(?:toàn )?ngành |khu vực |lĩnh vực )?"
+_TRADE_LEAD = "(?:về|đối với|riêng|lĩnh vực|hoạt động)"
+_LEAD_END = "(?= ?[,:]|[^.;,:\\n]{0,60}:)"
 
 # Indicator phrases -> contract keys. "industry" is the bare industry subject ("ngành công
 # nghiệp"): it becomes a key only from context (growth words, GRDP shares), see attach.py.
@@ -69,8 +71,9 @@ INDICATORS: list[tuple[str, str]] = [
     ),
     # A lead-in naming the trade flow ("Về xuất khẩu, kim ngạch ...", "Đối với nhập khẩu, ..."):
     # the figures after it, and a bare "kim ngạch" among them, are that flow's.
-    ("export_value", "(?:về|đối với|riêng|lĩnh vực|hoạt động) xuất khẩu(?: hàng hóa)?(?= ?[,:])"),
-    ("import_value", "(?:về|đối với|riêng|lĩnh vực|hoạt động) nhập khẩu(?: hàng hóa)?(?= ?[,:])"),
+    # "Hoạt động xuất khẩu của tỉnh tiếp tục tăng trưởng: kim ngạch ...": the colon may come later.
+    ("export_value", f"{_TRADE_LEAD} xuất khẩu(?: hàng hóa)?{_LEAD_END}"),
+    ("import_value", f"{_TRADE_LEAD} nhập khẩu(?: hàng hóa)?{_LEAD_END}"),
     # Bare "kim ngạch": the export or import value only when that flow is already in force
     # (apply.py); otherwise it names no subject.
     ("trade_bare", "(?:tổng )?kim ngạch(?! (?:hàng hóa )?(?:xuất|nhập))"),

@@ -33,6 +33,7 @@ Outcome = Literal["new", "updated", "unchanged"]
 FACT_FIELDS = (
     "indicator",
     "sector",
+    "area",
     "measure",
     "value",
     "unit",
@@ -282,6 +283,7 @@ def _replace_facts(
             IndicatorFact(
                 indicator=fact["indicator"],
                 sector=fact.get("sector"),
+                area=fact.get("area") or None,
                 measure=fact["measure"],
                 value=float(fact["value"]),
                 unit=fact["unit"],

@@ -125,12 +125,12 @@ def _denominator_place(event: Any, facts: list[dict[str, Any]], st: State) -> No
     that place's; of the country's ("chiếm 3,5% kim ngạch xuất khẩu cả nước"), the subject's."""
     if not isinstance(event, Mention) or event.kind != "place" or not facts:
         return
-    area = event.groups["area"]
-    if event.key in ("province", "unit", "park") and area and facts[-1]["area"] == st.area:
-        if facts[-1]["measure"] == "share" and st.area == st.home.default_area:
-            facts[-1]["area"] = area
-            if event.key == "province":
-                st.named_province = area
+    area, last = event.groups["area"], facts[-1]
+    smaller = event.key in ("province", "unit", "park") and area is not None
+    if smaller and last["measure"] == "share" and last["area"] == st.area == st.home.default_area:
+        last["area"] = area
+        if event.key == "province":
+            st.named_province = area
 
 
 def _gaps(events: list[Any], j: int, i: int, text: str) -> str:
@@ -284,7 +284,13 @@ def sentence_facts(text: str, start: int, end: int, st: State) -> list[dict[str,
             # The whole a share is of, or the subject just read, is not a new subject.
             denominator_from = event.end if event.cue == "share" or led else -1
             continue
-        if denominator_from >= 0 and event.kind in ("indicator", "other", "grdp", "sector", "place"):
+        if denominator_from >= 0 and event.kind in (
+            "indicator",
+            "other",
+            "grdp",
+            "sector",
+            "place",
+        ):
             gap = _DENOMINATOR_GAP.fullmatch(text, denominator_from, event.start)
             # "chiếm 3,5% kim ngạch xuất khẩu của cả nước": the whole, and where it is taken
             denominator_from = event.end if gap else -1

@@ -161,7 +161,9 @@ class ScoreReport:
             lines.append(
                 f"  {key:28} tp={s['tp']:<3} fp={s['fp']:<3} fn={s['fn']:<3} P={s['p']:.2f} R={s['r']:.2f} F1={s['f1']:.2f}"
             )
-        lines.append("misses per kind (fn = missed, fp = false positive; wrong field of matched facts):")
+        lines.append(
+            "misses per kind (fn = missed, fp = false positive; wrong field of matched facts):"
+        )
         for row in self.kind_rows():
             wrong = " ".join(f"{f}={row[f]}" for f in AGREEMENT_FIELDS if row[f])
             lines.append(

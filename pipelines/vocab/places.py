@@ -72,7 +72,9 @@ TOPIC_LEAD = (
 )
 # A place named again by a demonstrative ("Kim ngạch xuất khẩu của khu vực này ..."): the last
 # area named before it.
-ANAPHOR = r"(?i:(?:khu vực|địa bàn|địa phương|các xã|huyện|thành phố|tỉnh|vùng) (?:này|đó|nói trên))"
+ANAPHOR = (
+    r"(?i:(?:khu vực|địa bàn|địa phương|các xã|huyện|thành phố|tỉnh|vùng) (?:này|đó|nói trên))"
+)
 # Between a subject phrase and a place that narrows it ("giá trị sản xuất công nghiệp của huyện
 # Phú Bình", "IIP cả nước", "kim ngạch xuất khẩu trên địa bàn TP. Phổ Yên").
 SUBJECT_LINK = r"(?:(?:của|tại|ở|trên địa bàn|thuộc|trong|toàn|chung)\s+)*"

@@ -3,7 +3,9 @@
 The recipe: (1) NFC the body, keeping an offset map; (2) split into paragraphs and sentences;
 (3) in each sentence find phrase mentions and figures; (4) read them left to right, attaching
 each figure to the indicator, sector, period, status and basis in force (``attach.py``);
-(5) merge repeated figures (title and body) into one fact; (6) add facts read from tables.
+(5) merge repeated figures (title and body) into one fact; (6) add facts read from tables:
+the HTML tables of the page, and tables flattened into the text one cell a line
+(``flat_tables.py``), whose lines the sentence rules skip.
 The vocabulary is data (``vocab.py``, ``vocab_figures.py``), compiled once at import.
 """
 
@@ -16,15 +18,17 @@ from typing import Any
 
 from pipelines.indicators.areas import NATION_AREA, Home
 from pipelines.indicators.attach import read_periods_only, sentence_facts
+from pipelines.indicators.flat_tables import find_flat_tables
 from pipelines.indicators.lexicon import CONTINUATION_RE
 from pipelines.indicators.measures import State
 from pipelines.indicators.segment import normalize, paragraphs, sentences
-from pipelines.indicators.tables import table_facts
+from pipelines.indicators.tables import read_table, table_facts
 from pipelines.provinces import detect_province, is_national, named_provinces
 
 logger = logging.getLogger(__name__)
 
 _DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"[^\W\d_]{2,}")
 # The whole country, not as a rank ("đứng thứ 3 cả nước").
 _COUNTRY = re.compile(r"(?<!\d )(?<!nhất )(?<!đầu )(?:cả nước|toàn quốc)", re.IGNORECASE)
 
@@ -47,6 +51,12 @@ def parse_published(published_at: str | None) -> date | None:
         return None
 
 
+def _inside(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    """Whether a line lies within a flattened table's lines (read as a table, not as text)."""
+    start, end = span
+    return any(a <= start and end <= b for a, b in taken)
+
+
 def article_home(body: str, province: str | None) -> Home:
     """What the article reports on. ``province`` as extracted (``AUTO``: detected here from the
     body, whose first line is the title). An article of no province of its own is national when
@@ -56,7 +66,9 @@ def article_home(body: str, province: str | None) -> Home:
     release, a province that never names itself) says nothing: no area."""
     lines = [line for line in body.split("\n", 6) if line.strip()][:2]
     if province == AUTO:
-        province = detect_province(lines[0] if lines else None, body)
+        # the title: the first line that is words, not a date or a clock
+        title = next((x for x in body.split("\n", 12) if len(_WORD.findall(x)) >= 3), None)
+        province = detect_province(title, body)
     national = province is None and (
         is_national("\n".join(lines))
         or (len(named_provinces(body)) >= 2 and _COUNTRY.search(body) is not None)
@@ -119,8 +131,10 @@ def extract_facts(
     text = norm.text
     home = article_home(text, province)
     state = State(published=published, home=home)
+    flat = find_flat_tables(text)
+    taken = sorted(span for table in flat for span in table.taken)
     found: list[dict[str, Any]] = []
-    spans = paragraphs(text)
+    spans = [p for p in paragraphs(text) if not _inside(p, taken)]
     for i, (p_start, p_end) in enumerate(spans):
         state.new_paragraph(bool(CONTINUATION_RE.match(text, p_start)))
         continued = i + 1 < len(spans) and CONTINUATION_RE.match(text, spans[i + 1][0])
@@ -129,6 +143,12 @@ def extract_facts(
             continue
         for s_start, s_end in sentences(text, p_start, p_end):
             found.extend(sentence_facts(text, s_start, s_end, state))
+    for table in flat:
+        context = text[max(0, table.taken[0][0] - 300) : table.taken[0][0]]
+        for fact in read_table(table.grid, published, home, table.spans, context):
+            if fact["start"] is not None:
+                fact["_explicit_basis"] = True  # a column states its base
+                found.append(fact)
     facts = []
     for fact in _dedupe(found):
         start, end = norm.span(fact["start"], fact["end"])
@@ -137,7 +157,7 @@ def extract_facts(
         facts.append(fact)
     # A table row restating a figure of the text ("Số liệu cụ thể như sau:") is the same fact;
     # the text's copy is kept because it has offsets into the body.
-    for fact in table_facts(tables or [], published=published):
+    for fact in table_facts(tables or [], published=published, home=home):
         if not any(_same(fact, old) for old in facts):
             facts.append(fact)
     logger.debug("extracted %d facts", len(facts))

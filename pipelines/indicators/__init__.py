@@ -1,6 +1,7 @@
 """Economic-indicator extraction (issue 4): article text -> facts in the contract's shape.
 
-The recipe: (1) NFC the body, keeping an offset map; (2) split into paragraphs and sentences;
+The recipe: (1) NFC the body, keeping an offset map, and give lines typed without diacritics
+their letters back (``diacritics.py``); (2) split into paragraphs and sentences;
 (3) in each sentence find phrase mentions and figures; (4) read them left to right, attaching
 each figure to the indicator, sector, period, status and basis in force (``attach.py``);
 (5) merge repeated figures (title and body) into one fact; (6) add facts read from tables:
@@ -18,6 +19,7 @@ from typing import Any
 
 from pipelines.indicators.areas import NATION_AREA, Home
 from pipelines.indicators.attach import read_periods_only, sentence_facts
+from pipelines.indicators.diacritics import restore
 from pipelines.indicators.flat_tables import find_flat_tables
 from pipelines.indicators.lexicon import CONTINUATION_RE
 from pipelines.indicators.measures import State
@@ -128,7 +130,8 @@ def extract_facts(
     AUTO: read from the body); figures about any other place carry it as ``area``."""
     published = parse_published(published_at)
     norm = normalize(body or "")
-    text = norm.text
+    # lines typed without diacritics get them back (same length: offsets stay valid)
+    text = restore(norm.text)
     home = article_home(text, province)
     state = State(published=published, home=home)
     flat = find_flat_tables(text)

@@ -26,6 +26,8 @@ TRADE_BARE = "trade_bare"
 TRADE_FLOWS = ("export_value", "import_value")
 HOUSEHOLD = "household_electricity_rate"
 HOUSEHOLD_AFTER = "household_after"  # "số hộ sử dụng điện" after a percentage (attach.py)
+RETAIL_GOODS = "retail_goods"  # "doanh thu bán lẻ hàng hóa" alone: retail sales, sector goods
+GOODS = "goods"
 RATE_ANAPHOR = "rate_anaphor"  # "tỷ lệ này": the rate named just before
 # Period phrases that also state a target ("kế hoạch năm là X": the plan for the whole year).
 TARGET_PERIODS = {"plan_year"}
@@ -96,6 +98,10 @@ def _apply_indicator(m: Mention, st: State, text: str) -> None:
         if st.sector is None and st.indicator != OUTPUT:
             return  # "giá trị sản xuất" of something the text has not named: no subject
         key = OUTPUT
+    if key == RETAIL_GOODS:
+        st.indicator, st.indicator_sentence, st.sector = "retail_sales", st.sentence, GOODS
+        st.anchor, st.subject_seen, st.sector_end = m.start, True, m.end
+        return
     st.anchor, st.subject_seen = m.start, True
     # A breakdown named just before the measure, in the same clause, keeps it ("Khu vực có vốn
     # đầu tư nước ngoài ... với giá trị sản xuất ước đạt X"); after a comma it was a preamble
@@ -114,8 +120,9 @@ def apply_mention(m: Mention, st: State, text: str) -> None:
     """Update ``st`` for one mention read at its place in the sentence."""
     if m.kind == "status":
         _apply_status(m, st, text)
-    elif m.kind == "basis":
+    elif m.kind in ("basis", "inline_basis"):
         st.pending_basis = text[m.start : m.end]
+        st.basis_inline = m.kind == "inline_basis"
     elif m.kind == "period":
         _apply_period(m, st)
     elif m.kind == "growth":

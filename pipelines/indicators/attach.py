@@ -29,12 +29,13 @@ from pipelines.indicators.measures import (
     GROWTH_INDICATORS,
     INDUSTRY,
     LEVEL_UNITS,
+    OTHER,
     State,
     measure_of,
     resolve_indicator,
     resolve_status,
 )
-from pipelines.indicators.periods import Period, classify_basis, resolve_period
+from pipelines.indicators.periods import Period, classify_basis, months, resolve_period
 from pipelines.vocab import places as pl
 
 logger = logging.getLogger(__name__)
@@ -43,19 +44,27 @@ logger = logging.getLogger(__name__)
 _DENOMINATOR_GAP = re.compile(r"[\s(]*(?:(?:của|trong|so với)\s+)?(?:tổng\s+)?", re.IGNORECASE)
 # "Riêng tháng 10/2024, ...": a zoom into one part of the period under review, for its paragraph.
 _ASIDE = re.compile(r"\s*(?:tính\s+)?riêng\s", re.IGNORECASE)
+_SUBJECT_NEXT = re.compile(r"[\s,]*(?:(?:của|về|trong|là)\s+)?(?:tổng\s+)?")
+_RIGHT_AFTER = re.compile(r"\s*(?:(?:trong|vào|của)\s+)?")
 _CLAUSE_START = re.compile(r"[,;:(\n–]")
 _TOPIC_LEAD = re.compile(r"\s*" + pl.TOPIC_LEAD + r"(?:tỉnh\s+)?", re.IGNORECASE)
 _SUBJECT_LINK = re.compile(r"\s*" + pl.SUBJECT_LINK, re.IGNORECASE)
 _NOT_AN_AREA = re.compile(f"(?:{pl.RANK_BEFORE})|(?:{pl.MARKET_BEFORE})")
+# Indicators that are stocks at a date, not flows over a period.
+STOCKS = {HOUSEHOLD}
 # Indicators that state no amounts: a breakdown stated in money cannot be theirs.
 _NO_LEVELS = GROWTH_INDICATORS | {INDUSTRY}
 
 
-def _retro_period(events: list[Any], i: int, text: str, st: State) -> None:
-    """A period stated right after the figure, in the same clause ("đạt 203 tỷ trong quý I")."""
+def _retro_period(events: list[Any], i: int, text: str, st: State, seen: bool) -> None:
+    """A period stated right after the figure, in the same clause ("đạt 203 tỷ trong quý I").
+    Once the sentence has named a period (``seen``), only one written right after the figure
+    counts ("từ 30,5 nghìn tỷ đồng năm 2014 lên 52,1 nghìn tỷ đồng năm 2015")."""
     fig = events[i]
     for nxt in events[i + 1 :]:
         if isinstance(nxt, Figure) or CLAUSE_BREAK.search(text, fig.end, nxt.start):
+            return
+        if seen and (nxt.kind != "period" or not _RIGHT_AFTER.fullmatch(text, fig.end, nxt.start)):
             return
         if nxt.kind == "period":
             period = resolve_period(nxt.key, nxt.groups, base_period(nxt, st), st.published)
@@ -155,10 +164,23 @@ def _change_basis(fig: Figure, st: State) -> str:
     if not stated:
         return st.basis or "yoy"
     basis = classify_basis(stated, st.period, st.published)
+    if st.pending_basis and st.basis_inline and not fig.basis_text:
+        st.pending_basis, st.basis_inline = None, False  # that figure's base only
+        return basis
     # "tăng 41,4% so với năm 2019" is an aside: the next figures go back to the usual base.
     if basis != "other":
         st.basis = basis
     return basis
+
+
+def _period_label(period: Period | None, indicator: str) -> str | None:
+    """The fact's period; a stock ("tỷ lệ hộ sử dụng điện tính đến hết tháng 4") is as of the
+    month named, where a flow in the same words is the months from January."""
+    if period is None:
+        return None
+    if period.as_of is not None and indicator in STOCKS:
+        return months(period.as_of, period.as_of).label
+    return period.label
 
 
 def _fact(fig: Figure, st: State, text: str) -> dict[str, Any] | None:
@@ -181,6 +203,12 @@ def _fact(fig: Figure, st: State, text: str) -> dict[str, Any] | None:
         st.last_total = (indicator, st.status, st.basis)
     start = st.anchor if st.anchor is not None else fig.cue_start
     status = resolve_status(st)
+    area = _fact_area(fig, st, text)
+    # A part of a total stated before (a sector, a district) with no status word of its own
+    # has the total's ("Khu vực các xã ... đóng góp khoảng 2.140 tỷ đồng" after "ước đạt").
+    part = st.sector is not None or area != st.home.default_area
+    if st.status is None and part and st.carried and st.carried[0] == indicator:
+        status = st.carried[1] or status
     # "ước đạt 1.412 tỷ đồng, đạt 71,3% kế hoạch năm": the share of the plan of an estimated
     # amount is itself estimated; this "đạt" is the progress verb, not a word of status.
     if measure == "plan_progress" and status == "actual" and st.fact_status == "estimate":
@@ -189,12 +217,12 @@ def _fact(fig: Figure, st: State, text: str) -> dict[str, Any] | None:
     return {
         "indicator": indicator,
         "sector": st.sector,
-        "area": _fact_area(fig, st, text),
+        "area": area,
         "measure": measure,
         "value": float(value),
         "unit": unit,
         "basis": basis,
-        "period": st.period.label if st.period else None,
+        "period": _period_label(st.period, indicator),
         "status": status,
         "qualifier": fig.qualifier,
         "start": start,
@@ -215,15 +243,26 @@ def _denominator_fact(events: list[Any], i: int, text: str, st: State) -> dict[s
     the whole a share is taken of names the indicator."""
     fig = events[i]
     nxt = events[i + 1] if i + 1 < len(events) else None
-    if fig.cue != "share" or st.indicator is not None or not isinstance(nxt, Mention):
+    if st.indicator not in (None, OTHER) or not isinstance(nxt, Mention) or nxt.kind != "indicator":
         return None
-    if nxt.kind != "indicator" or not _DENOMINATOR_GAP.fullmatch(text, fig.end, nxt.start):
+    if fig.cue == "share":
+        if st.indicator is not None or not _DENOMINATOR_GAP.fullmatch(text, fig.end, nxt.start):
+            return None
+        keep = None
+    elif fig.magnitude and fig.unit in (None, "VND", "USD") and fig.cue in (None, "reach"):
+        # "Với 430,9 nghìn tỷ đồng, giá trị sản xuất công nghiệp ...", "đóng góp khoảng 2.140
+        # tỷ đồng giá trị sản xuất công nghiệp": an amount whose subject follows it, and stays
+        # the subject of the figures after.
+        if not _SUBJECT_NEXT.fullmatch(text, fig.end, nxt.start):
+            return None
+        keep = OUTPUT if nxt.key == OUTPUT_BARE else nxt.key
+    else:
         return None
     st.indicator = OUTPUT if nxt.key == OUTPUT_BARE else nxt.key
     try:
         return _fact(fig, st, text)
     finally:
-        st.indicator = None
+        st.indicator = keep
 
 
 def _subject_after_fact(events: list[Any], i: int, text: str, st: State) -> dict[str, Any] | None:
@@ -274,8 +313,7 @@ def sentence_facts(text: str, start: int, end: int, st: State) -> list[dict[str,
     frames = [st.period]  # the period before the sentence, then each one it names
     for i, event in enumerate(events):
         if isinstance(event, Figure):
-            if not period_seen:
-                _retro_period(events, i, text, st)
+            _retro_period(events, i, text, st, period_seen)
             led = _subject_after_fact(events, i, text, st)
             fact = led or _fact(event, st, text) or _denominator_fact(events, i, text, st)
             if fact is not None:

@@ -111,6 +111,7 @@ CUES_RE = compile_keyed(
         ("exclusion", vocab.EXCLUSION),
         ("plan", vocab.PLAN_BASIS),
         ("basis", vocab.LEAD_BASIS),
+        ("inline_basis", vocab.INLINE_BASIS),
         *(("neutral", s) for s in vocab.NEUTRAL),
     ],
 )

@@ -63,6 +63,7 @@ class State:
     last_pct_measure: str | None = None
     plan_pending: bool = False  # "so với kế hoạch" stated before the figure
     pending_basis: str | None = None  # "So với cùng kỳ, ..." stated before the figures
+    basis_inline: bool = False  # the pending base is one figure's ("so với quý IV giảm 6,3%")
     status_frame: bool = False  # the status word opened the sentence
     status_end: int = 0
     subject_seen: bool = False
@@ -198,9 +199,14 @@ def resolve_status(st: State) -> str:
     period, published = st.period, st.published
     future = bool(period and published and period.first > _month(published))
     horizon = bool(period and period.year in st.horizons)
-    # A span of years still running when the article was written is a plan ("thời kỳ 2021-2030").
+    # A span of years with a year or more still to run when the article was written is a plan
+    # ("thời kỳ 2021-2030"); one ending within the year is being reviewed ("5 năm 2016-2020" in
+    # October 2020).
     horizon = horizon or bool(
-        period and published and period.last - period.first > 11 and period.last > _month(published)
+        period
+        and published
+        and period.last - period.first > 11
+        and period.last - _month(published) >= 12
     )
     if st.status in ("target", "estimate"):
         return st.status

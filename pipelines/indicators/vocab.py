@@ -31,6 +31,9 @@ _SECTOR_CORES = (
 )
 _BRANCH = "(?:(?:toàn )?ngành |khu vực |lĩnh vực )?"
 _TRADE_LEAD = "(?:về|đối với|riêng|lĩnh vực|hoạt động)"
+_EXPORT = "(?:xuất khẩu|XK)"
+_IMPORT = "(?:nhập khẩu|NK)"
+_NOT_SERVICES = "(?!,? (?:và )?(?:doanh thu )?dịch vụ)"
 _LEAD_END = "(?= ?[,:]|[^.;,:\\n]{0,60}:)"
 
 # Indicator phrases -> contract keys. "industry" is the bare industry subject ("ngành công
@@ -45,10 +48,16 @@ INDICATORS: list[tuple[str, str]] = [
         "industrial_output_value",
         rf"(?:tổng )?giá trị sản xuất(?= {_BRANCH}(?:công nghiệp )?(?:{_SECTOR_CORES}))",
     ),
-    ("industrial_output_value", rf"GTSX ?{_BRANCH}{_CN}(?: ?[-–] ?TTCN)?|GTSXCN"),
+    # Abbreviations of reports and tables: GTSX (giá trị sản xuất), SXCN (sản xuất công nghiệp).
+    (
+        "industrial_output_value",
+        rf"(?:tổng )?(?:GTSX ?{_BRANCH}{_CN}(?: ?[-–] ?TTCN)?|GTSXCN|giá trị SXCN|giá trị SX {_CN})",
+    ),
     (
         "industrial_production_index",
-        rf"chỉ số sản xuất {_BRANCH}công nghiệp(?: \(IIP\))?|chỉ số IIP|IIP",
+        rf"chỉ số (?:sản xuất|SX) {_BRANCH}{_CN}(?: toàn ngành)?(?: \(IIP\))?|chỉ số IIP|IIP"
+        rf"|chỉ số SXCN|chỉ số (?:{_CN}|phát triển {_CN}) toàn ngành|chỉ số toàn ngành {_CN}"
+        rf"|chỉ số phát triển (?:sản xuất )?{_CN}",
     ),
     ("industry_growth", rf"tốc độ tăng trưởng (?:kinh tế )?(?:của )?{_BRANCH}công nghiệp"),
     ("industry_growth", rf"tăng trưởng (?:của )?{_BRANCH}công nghiệp"),
@@ -58,13 +67,28 @@ INDICATORS: list[tuple[str, str]] = [
     ),
     (
         "retail_sales",
-        "tổng mức bán lẻ hàng hóa(?:,? (?:và )?(?:doanh thu )?dịch vụ(?: tiêu dùng)?)?",
+        "tổng mức (?:bán lẻ|lưu chuyển) hàng hóa(?: bán lẻ)?(?:,? (?:và )?(?:doanh thu )?dịch vụ"
+        "(?: tiêu dùng)?)?|tổng mức bán lẻ|tổng mức lưu chuyển hàng hóa",
     ),
-    ("export_value", "(?:tổng )?(?:kim ngạch|giá trị) (?:hàng hóa )?xuất khẩu(?: hàng hóa)?"),
-    ("retail_sales", "(?:doanh thu )?bán lẻ(?: hàng hóa)?(?= (?:ước|đạt|tăng|giảm))"),
-    ("export_value", "xuất khẩu(?= (?:hàng hóa )?(?:ước|đạt|tăng|giảm))"),
-    ("import_value", "(?:tổng )?(?:kim ngạch|giá trị) (?:hàng hóa )?nhập khẩu(?: hàng hóa)?"),
-    ("import_value", "nhập khẩu(?= (?:hàng hóa )?(?:ước|đạt|tăng|giảm))"),
+    # Goods alone are a part of retail sales, not the total (contract): sector "goods".
+    (
+        "retail_goods",
+        f"doanh thu bán lẻ hàng hóa{_NOT_SERVICES}|bán lẻ hàng hóa{_NOT_SERVICES}(?= (?:ước|đạt|tăng|giảm))",
+    ),
+    (
+        "export_value",
+        f"(?:tổng )?(?:kim ngạch|giá trị|trị giá) (?:hàng hóa )?{_EXPORT}(?: hàng hóa)?|KNXK",
+    ),
+    (
+        "retail_sales",
+        "(?:doanh thu )?bán lẻ(?: hàng hóa,? (?:và )?(?:doanh thu )?dịch vụ(?: tiêu dùng)?)?(?= (?:ước|đạt|tăng|giảm))",
+    ),
+    ("export_value", f"{_EXPORT}(?= (?:hàng hóa )?(?:ước|đạt|tăng|giảm))"),
+    (
+        "import_value",
+        f"(?:tổng )?(?:kim ngạch|giá trị|trị giá) (?:hàng hóa )?{_IMPORT}(?: hàng hóa)?|KNNK",
+    ),
+    ("import_value", f"{_IMPORT}(?= (?:hàng hóa )?(?:ước|đạt|tăng|giảm))"),
     (
         "household_electricity_rate",
         "tỷ lệ (?:số )?hộ (?:dân )?(?:được )?sử dụng điện(?: lưới(?: điện)? quốc gia)?",
@@ -117,6 +141,8 @@ OTHER_SUBJECTS: list[str] = [
 # Sector phrases -> keys. Bare cores ("chế biến, chế tạo") so that they also match after an
 # indicator phrase that already consumed "công nghiệp".
 _SECTOR_HEAD = "(?:(?:ngành |lĩnh vực |khu vực )?(?:công nghiệp )?)"
+# (a lookbehind must have a fixed width: "\\x20" is one space, where " " would be any spaces)
+_AFTER_OUTPUT = "(?:(?<=sản\\x20xuất\\x20)|(?<=GTSX\\x20))"
 SECTORS: list[tuple[str, str]] = [
     ("mining", f"{_SECTOR_HEAD}(?:khai khoáng|khai thác(?: mỏ| khoáng sản)?)"),
     ("manufacturing", f"{_SECTOR_HEAD}chế biến(?:,? chế tạo)?"),
@@ -145,6 +171,11 @@ SECTORS: list[tuple[str, str]] = [
     # "khu vực công nghiệp trung ương": longer than the bare "khu vực công nghiệp" subject.
     ("local", "(?:khu vực |khối )?công nghiệp (?:do )?địa phương(?: quản lý)?"),
     ("central", "(?:khu vực |khối )?công nghiệp (?:do )?trung ương(?: quản lý)?"),
+    # "giá trị sản xuất trung ương / địa phương": the owner right after the output phrase.
+    ("local", f"{_AFTER_OUTPUT}(?:khu vực |khối )?(?:do )?địa phương(?: quản lý)?"),
+    ("central", f"{_AFTER_OUTPUT}(?:khu vực |khối )?(?:do )?trung ương(?: quản lý)?"),
+    ("local", "(?:khu vực|khối|kinh tế) (?:do )?địa phương quản lý"),
+    ("central", "(?:khu vực|khối|kinh tế) (?:do )?trung ương quản lý"),
     ("non_state", "(?:khu vực )?(?:kinh tế )?ngoài (?:nhà nước|quốc doanh)"),
     ("state", "khu vực (?:kinh tế )?nhà nước|doanh nghiệp nhà nước"),
     ("domestic", "khu vực (?:kinh tế )?trong nước|doanh nghiệp trong nước"),
@@ -153,10 +184,11 @@ SECTORS: list[tuple[str, str]] = [
 # Status words. "target" is a frame: once stated in a sentence a later "đạt" does not undo it
 # ("phấn đấu ... đạt X; trong đó ... đạt Y" are both targets, seed 000).
 STATUS: list[tuple[str, str]] = [
-    ("estimate", "ước(?: tính| đạt| thực hiện| khoảng)?|dự ước|sơ bộ"),
+    ("estimate", "ước(?: tính| đạt| thực hiện| khoảng)?|dự ước|dự tính|sơ bộ"),
     (
         "target",
-        "phấn đấu|mục tiêu|kế hoạch|quy hoạch|dự kiến|chỉ tiêu|phải đạt|cần đạt|sẽ đạt|định hướng|đề ra|hướng tới",
+        "phấn đấu|mục tiêu|kế hoạch|quy hoạch|dự kiến|chỉ tiêu|phải đạt|cần đạt|sẽ đạt|định hướng"
+        "|đề ra|hướng tới|kịch bản",
     ),
     ("actual", "(?:đã )?đạt(?: được)?|(?:đã )?thực hiện"),
 ]
@@ -175,7 +207,15 @@ CONTINUATION = "trong đó|chia theo|cụ thể|riêng|trong khi đó|theo đó|
 # "So với kế hoạch năm, giá trị ... mới đạt 70,3%": a comparison with the plan stated first.
 PLAN_BASIS = "so (?:với )?(?:kế hoạch|KH|chỉ tiêu)(?: (?:cả )?năm(?: \\d{4})?| đề ra| được giao)?"
 # "So với cùng kỳ, ngành khai khoáng tăng 2,1%": the base stated before the figures it governs.
-LEAD_BASIS = "so (?:với )?(?!kế hoạch|KH|chỉ tiêu|sánh)[^,;.()\\n]{2,48}?(?=,)"
+LEAD_BASIS = (
+    "so (?:với )?(?!kế hoạch|KH|chỉ tiêu|sánh|kịch bản|mục tiêu)[^,;.()\\n]{2,48}?(?=,(?!\\d))"
+)
+# "so với quý IV/2021 giảm 6,3%": the base right before the verb of one figure (that figure's
+# only, where "So với cùng kỳ, ..." governs the figures after it).
+INLINE_BASIS = (
+    "so (?:với )?(?!kế hoạch|KH|chỉ tiêu|sánh|kịch bản|mục tiêu)[^,;.()\\n]{2,48}?"
+    "(?= (?:(?:vẫn|chỉ|đã|lại) )?(?:tăng(?! trưởng)|giảm|bằng|cao hơn|thấp hơn) )"
+)
 # Words that make the rest of the sentence about growth rates: a bare "đạt 7,7%" is a change.
 GROWTH = "tốc độ tăng trưởng|tăng trưởng|tốc độ tăng"
 # Words that make a bare percentage a share of a whole.

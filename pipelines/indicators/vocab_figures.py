@@ -13,6 +13,8 @@ MAGNITUDES: list[tuple[str, float]] = [
     ("tỷ", 1e9),
     ("triệu", 1e6),
     ("nghìn", 1e3),
+    # table and report abbreviations: "412,6 Tr.USD", "35 tr.đồng", "2,1 Tr. USD"
+    ("tr(?=\\.? ?(?:USD|đ))", 1e6),
 ]
 
 # Unit words -> base unit. Units in COUNT_UNITS describe things that are never one of the
@@ -29,7 +31,7 @@ UNITS: list[tuple[str, str]] = [
 COUNT_UNITS = (
     "lần|hộ|dự án|doanh nghiệp|cơ sở|lao động|người|ha|héc-ta|km|trạm|cụm|CCN|KCN|sản phẩm"
     "|lượt|công trình|xã|huyện|tỉnh|con|chiếc|cái|mặt hàng|hợp tác xã|HTX|giờ|ngày|tháng|năm"
-    "|vụ|phương tiện|thôn|bản|gian hàng|phiên|điểm bán"
+    "|vụ|phương tiện|thôn|bản|gian hàng|phiên|điểm bán|bậc|hạng|điểm(?! phần trăm| ?%)"
 )
 
 # Measure cues read from the words just left of a number.
@@ -52,7 +54,7 @@ QUALIFIERS: list[tuple[str, str]] = [
 ]
 
 # A percentage followed by one of these is progress against the plan.
-PLAN_TAIL = "(?:so (?:với )?)?(?:kế hoạch|KH|chỉ tiêu|dự toán)(?: (?:cả )?năm(?: \\d{4})?| đề ra| năm \\d{4}| được giao)?"
+PLAN_TAIL = "(?:so (?:với )?)?(?:kế hoạch|KH|chỉ tiêu|dự toán|kịch bản(?: tăng trưởng)?)(?: (?:cả )?năm(?: \\d{4})?| đề ra| năm \\d{4}| được giao)?"
 # "so với ..." after a figure: the comparison base, classified by periods.classify_basis.
 BASIS_TAIL = "(?:so (?:với )?|(?=cùng kỳ))(?:.*?)(?=\\s*(?:[,;.()\\n]|\\s(?:và|trong đó|đạt|tăng|giảm|vượt|chiếm)\\s|$))"
 # A comparative with its base before the number ("cao hơn tháng trước khoảng 3,1%", "thấp hơn
@@ -79,8 +81,22 @@ _Y = "(?: ?[/-] ?| năm | )(?P<y>\\d{4})"
 PERIODS: list[tuple[str, str]] = [
     (
         "span",
-        "(?:giai đoạn|thời kỳ) (?:từ )?(?:năm )?(?P<y1>\\d{4}) ?(?:[-–—]|đến) ?(?:năm )?(?P<y2>\\d{4})",
+        "(?:giai đoạn|thời kỳ|nhiệm kỳ) (?:từ )?(?:năm )?(?P<y1>\\d{4}) ?(?:[-–—]|đến) ?(?:năm )?(?P<y2>\\d{4})",
     ),
+    # "trong 5 năm 2016-2020", "(2021 - 2025)", "2021–2030": a span of years without its noun.
+    (
+        "span_bare",
+        "(?:(?:trong )?(?:\\d{1,2}|năm|mười) năm )?\\(?(?P<y1>\\d{4}) ?[-–—] ?(?P<y2>\\d{4})\\)?",
+    ),
+    # "lũy kế đến hết tháng 11", "tính đến tháng 9/2024", "từ đầu năm đến hết tháng 10":
+    # the months from January to that month.
+    (
+        "to_month",
+        f"(?:(?:lũy kế|cộng dồn|tính chung|tính)(?: từ đầu năm)? (?:đến|tới)(?: hết| cuối)?"
+        f"|từ đầu năm (?:đến|tới)(?: hết| cuối)?|(?:đến|tới) hết) tháng (?P<m>\\d{{1,2}})(?:{_Y})?",
+    ),
+    # "lũy kế từ đầu năm", "từ đầu năm đến nay": January to the month in force.
+    ("ytd", "(?:(?:lũy kế|cộng dồn|tính chung|tính) )?từ đầu năm(?: (?:đến|tới) nay)?"),
     (
         "months",
         f"(?:(?:lũy kế|cộng dồn|tính chung) )?(?P<n>\\d{{1,2}}|{_COUNTS}) tháng(?: (?P<pos>đầu|cuối))?(?: năm)?(?:{_Y})?",

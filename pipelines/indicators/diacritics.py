@@ -46,6 +46,8 @@ PHRASES = (
 # A line needs this many restorable words before it is taken for unmarked Vietnamese (an English
 # caption has none or one: "Photo", "Samsung").
 MIN_KNOWN_WORDS = 3
+# At most this share of a line's words may carry diacritics for it to count as unmarked.
+MAX_MARKED_SHARE = 0.2
 
 
 def fold(word: str) -> str:
@@ -130,7 +132,7 @@ def restore_line(line: str) -> str:
     before: str | None = None
     for n, (token, found) in enumerate(zip(tokens, options, strict=True)):
         word = token.group(0)
-        if not found:
+        if not found or _MARKED.search(word):
             before = word.lower()
             continue
         after = options[n + 1] if n + 1 < len(options) else []
@@ -141,14 +143,22 @@ def restore_line(line: str) -> str:
     return "".join(out)
 
 
+def _unmarked(line: str) -> bool:
+    """Written without diacritics: most of its words carry none ("Ảnh: gia tri san xuat ...")
+    where Vietnamese text marks more than half its syllables."""
+    words = _TOKEN.findall(line)
+    marked = sum(bool(_MARKED.search(w)) for w in words)
+    return len(words) >= MIN_KNOWN_WORDS and marked <= MAX_MARKED_SHARE * len(words)
+
+
 def restore(text: str) -> str:
-    """Every line of ``text`` written without a single diacritic, restored (same length)."""
-    if not text or (_MARKED.search(text) and "\n" not in text):
+    """Every line of ``text`` written without diacritics, restored (same length)."""
+    if not text:
         return text
     lines = text.split("\n")
     changed = False
     for i, line in enumerate(lines):
-        if line and not _MARKED.search(line) and _TOKEN.search(line):
+        if _unmarked(line):
             restored = restore_line(line)
             if restored != line:
                 lines[i], changed = restored, True

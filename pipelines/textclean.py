@@ -47,6 +47,11 @@ def _alt(patterns: tuple[str, ...], flags: int = re.I) -> re.Pattern[str]:
 
 
 _DROP = _alt(bp.DROP_LINES)
+_CHROME = _alt(bp.CHROME_LINES)
+# Chrome lines are short; a longer line opening with the same words is text ("Quay lại với ...").
+CHROME_MAX_WORDS = 20
+_COUNTER_LABEL = re.compile(r"truy cập|truy nhập|bộ đếm", re.I)
+_LONE_NUMBER = re.compile(r"\d[\d.,\s]*")
 _CUT = _alt(tuple(rf"(?:{p})\s*(?:[:(>»].*)?" for p in bp.CUT_HEADINGS))
 _INLINE_RELATED = _alt(bp.INLINE_RELATED)
 _IMAGE_MARKER = _alt(bp.IMAGE_MARKERS)
@@ -57,6 +62,7 @@ _CREDIT = _alt(bp.CREDIT_LINES)
 _UPDATED_ANYWHERE = re.compile(r"^\(?\s*Cập nhật", re.I)
 _SITE_COUNTER = _alt(bp.SITE_COUNTERS)
 _MASTHEAD_KIND = re.compile("^(?:" + "|".join(bp.MASTHEAD_KINDS) + r")\s")
+_MASTHEAD_KIND_UPPER = re.compile("^(?:" + "|".join(bp.MASTHEAD_KINDS_UPPER) + r")\s")
 _NAV_TERM = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, bp.NAV_TERMS)) + r")(?!\w)")
 # The same terms, any case, for a whole line made only of them ("Kinh tế", "Tin tức - Sự kiện").
 _NAV_TERM_ANY_CASE = re.compile(_NAV_TERM.pattern, re.I)
@@ -165,7 +171,9 @@ def is_masthead(line: str) -> bool:
         return False
     letters = [ch for ch in line if ch.isalpha()]
     if letters and all(ch.isupper() for ch in letters):
-        return True
+        # in capitals, a name opens with its kind ("SỞ CÔNG THƯƠNG ..."); a headline in
+        # capitals opens with its subject
+        return bool(_MASTHEAD_KIND_UPPER.match(line)) or n <= 3
     kind = _MASTHEAD_KIND.match(line)
     if not kind:
         return False
@@ -206,7 +214,7 @@ def strip_boilerplate(units: list[str], layout: Layout) -> list[str]:
     """Steps 2 and 3 of the recipe: drop boilerplate lines, cut at the related/footer block."""
     kept: list[str] = []
     seen: dict[str, int] = {}
-    after_image = False
+    after_image = after_counter = False
     started = False
     for line in units:
         views = md.parse_views(line)
@@ -218,6 +226,13 @@ def strip_boilerplate(units: list[str], layout: Layout) -> list[str]:
             continue
         if _DROP.fullmatch(line) or _INLINE_RELATED.fullmatch(line):
             continue
+        if after_counter and _LONE_NUMBER.fullmatch(line):
+            after_counter = False
+            continue  # the figure under "Số lượt truy cập"
+        after_counter = False
+        if words(line) <= CHROME_MAX_WORDS and _CHROME.fullmatch(line):
+            after_counter = bool(_COUNTER_LABEL.search(line))
+            continue  # "Truy cập nội dung", "Quay lại", "Bạn đang ở: ...", "Số lượt truy cập"
         if _SITE_COUNTER.fullmatch(line) or is_menu_line(line):
             continue
         if _CUT.fullmatch(line) and words(line) <= 12:
@@ -255,8 +270,8 @@ def _split_head(lines: list[str], layout: Layout, known_title: str | None = None
             i += 1
             continue
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
-        if is_masthead(line) and nxt and not _starts_article(nxt):
-            i += 1  # the site's name or banner above the title
+        if is_masthead(line) and nxt:
+            i += 1  # the site's name or banner: above the title, or above the text itself
             continue
         # Lines made only of category terms are section labels or breadcrumb entries, however
         # many are stacked one per line above the title (a vertical menu), as long as a line
@@ -277,9 +292,10 @@ def _split_head(lines: list[str], layout: Layout, known_title: str | None = None
         break
     if known_title is not None:
         layout.title = known_title
-    elif i < len(lines) and words(lines[i]) <= TITLE_MAX_WORDS:
+    elif i < len(lines) and not is_lead(lines[i]):
         layout.title = lines[i].strip()
         i += 1
+    # else: the text opens with its lead sentence; it has no title (not its lead as a title)
     # Under the title: date lines, "<byline> HH:MM, DD/MM/YYYY", "Tác giả: X", counters.
     while i < len(lines):
         line, views = md.strip_views(lines[i])
@@ -299,13 +315,14 @@ def _split_head(lines: list[str], layout: Layout, known_title: str | None = None
     return i
 
 
-def _starts_article(line: str) -> bool:
-    """A line that can only follow a title: the sapo, or a publication date line (a weekday
-    clock may also be the site's header, so it does not count)."""
-    if words(line) >= SAPO_MIN_WORDS and is_sentence(line):
+def is_lead(line: str) -> bool:
+    """A lead sentence, not a headline: a publication's tag glued to it ("BBK - ..."), or a
+    sentence of some length closed by a full stop, or longer than any headline. Headlines have
+    no final full stop."""
+    if _SAPO_PREFIX.match(line) or words(line) > TITLE_MAX_WORDS:
         return True
-    hit = md.classify_date_line(line)
-    return hit is not None and hit.kind != "clock"
+    end = line.rstrip()
+    return words(line) >= SAPO_MIN_WORDS and end.endswith(".") and not end.endswith(("..", "…"))
 
 
 def _take_sapo(lines: list[str], i: int, layout: Layout) -> int:

@@ -36,6 +36,20 @@ DROP_LINES: tuple[str, ...] = (
     r"\d+\s*(bình luận|comments?)",
 )
 
+# Site chrome rendered as lines of their own: skip links, back links, "you are here" breadcrumb
+# heads, the visit counter's label. Never article text and never a title; dropped wherever they
+# appear (case insensitive, whole line).
+CHROME_LINES: tuple[str, ...] = (
+    r"(Truy cập|Chuyển (đến|tới)|Đi (đến|tới)|Nhảy (đến|tới)|Bỏ qua để đến) nội dung( chính)?",
+    r"Skip (to )?(main )?(content|navigation)|Skip navigation|Bỏ qua (điều hướng|menu)",
+    r"[«<‹←\s]*(Quay (lại|về)|Trở (lại|về)|Về trang trước|Back)\b.{0,40}",
+    r"(You are here|Bạn đang ở( đây)?|Vị trí( hiện tại)?|Đang ở trang)\s*([:>»›].{0,120})?",
+    r"(Tổng |Số |Tổng số )?(lượt truy cập|lượt truy nhập|người truy cập)\s*:?",
+    r"(Thống kê|Bộ đếm) (truy cập|lượt truy cập|website)\s*:?",
+    r"(Phiên bản|Giao diện) (di động|mobile|máy tính)|Mobile version|Desktop version",
+    r"(Đăng nhập|Đăng xuất|Sơ đồ (cổng|trang|site)|Site ?map|Liên kết website|Hỏi đáp)\s*:?",
+)
+
 # Headings that start the "related articles" lists, the comment section or the site footer. The
 # article is over when one of them appears: it and EVERYTHING after it is dropped (the lists name
 # other provinces and carry other dates, which must not reach the metadata rules). Matched at the
@@ -205,6 +219,16 @@ MASTHEAD_KINDS: tuple[str, ...] = (
     r"Thông tấn xã", r"Sở", r"Bộ", r"Cục", r"Tổng cục", r"Chi cục", r"Ban", r"Văn phòng",
     r"Trung tâm", r"UBND", r"Ủy ban nhân dân", r"Uỷ ban nhân dân", r"Hội đồng nhân dân", r"HĐND",
     r"Tỉnh ủy", r"Tỉnh uỷ", r"Hiệp hội", r"Cơ quan",
+)  # fmt: skip
+
+# The same kinds written in capitals ("SỞ CÔNG THƯƠNG TỈNH THÁI NGUYÊN", "CỔNG THÔNG TIN ĐIỆN TỬ
+# ..."): a line in capitals is a masthead only when it opens with one (a headline in capitals
+# opens with its subject: "THÁI NGUYÊN: CHỈ SỐ ... TĂNG").
+MASTHEAD_KINDS_UPPER: tuple[str, ...] = (
+    r"BÁO", r"TẠP CHÍ", r"ĐÀI", r"CỔNG THÔNG TIN", r"TRANG THÔNG TIN", r"THÔNG TẤN XÃ", r"SỞ",
+    r"BỘ", r"CỤC", r"TỔNG CỤC", r"CHI CỤC", r"BAN", r"VĂN PHÒNG", r"TRUNG TÂM", r"UBND",
+    r"ỦY BAN NHÂN DÂN", r"UỶ BAN NHÂN DÂN", r"HỘI ĐỒNG NHÂN DÂN", r"HĐND", r"TỈNH ỦY", r"TỈNH UỶ",
+    r"HIỆP HỘI", r"CƠ QUAN",
 )  # fmt: skip
 
 # Lowercase words allowed inside such a name ("Báo Thái Nguyên điện tử", "Sở Công Thương tỉnh

@@ -12,9 +12,11 @@ import pytest
 from pipelines.extraction import extract_document
 from pipelines.textclean import (
     drop_title_echo,
+    is_lead,
     is_masthead,
     is_menu_line,
     is_section_label,
+    parse_rendered_text,
     read_tail_metadata,
 )
 
@@ -136,3 +138,37 @@ def test_title_under_stacked_section_labels(labels: list[str]) -> None:
         "2024-04-03T09:40:00+07:00",
         "Đức Lương",
     )
+
+
+@pytest.mark.parametrize("chrome", LINES["chrome_lines"])
+def test_chrome_lines_are_never_the_title_or_text(chrome: str) -> None:
+    """Kind 7 of issue 11: skip links, back links, "you are here" heads, counters' labels."""
+    layout = parse_rendered_text(
+        f"{chrome}\nKinh tế\n{TITLE}\n08:15 | 02/04/2024\n{SAPO}\n{BODY}\n"
+    )
+    assert layout.title == TITLE
+    assert all(chrome not in p for p in layout.paragraphs) and layout.sapo == SAPO
+
+
+@pytest.mark.parametrize("line", LINES["not_chrome_lines"])
+def test_sentences_opening_like_chrome_are_text(line: str) -> None:
+    layout = parse_rendered_text(f"{TITLE}\n{SAPO}\n{line}\n{BODY}\n")
+    assert line in layout.paragraphs
+
+
+@pytest.mark.parametrize("line", LINES["leads"])
+def test_leads(line: str) -> None:
+    assert is_lead(line)
+
+
+@pytest.mark.parametrize("line", LINES["not_leads"])
+def test_not_leads(line: str) -> None:
+    assert not is_lead(line)
+
+
+@pytest.mark.parametrize("banner", LINES["mastheads"][:3])
+def test_text_opening_with_its_lead_has_no_title(banner: str) -> None:
+    """The portal's name, a date, then the lead: no title (never the lead, never the name)."""
+    layout = parse_rendered_text(f"{banner}\nTruy cập nội dung\n02/04/2024\n{SAPO}\n{BODY}\n")
+    assert layout.title is None
+    assert layout.sapo == SAPO and layout.paragraphs == [BODY]

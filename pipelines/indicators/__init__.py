@@ -23,6 +23,7 @@ from pipelines.indicators.diacritics import restore
 from pipelines.indicators.flat_tables import find_flat_tables
 from pipelines.indicators.lexicon import CONTINUATION_RE
 from pipelines.indicators.measures import State
+from pipelines.indicators.scan import ArticleScan
 from pipelines.indicators.segment import normalize, paragraphs, sentences
 from pipelines.indicators.tables import read_table, table_facts
 from pipelines.provinces import detect_province, is_national, named_provinces
@@ -101,14 +102,22 @@ def _better(new: dict[str, Any], old: dict[str, Any]) -> bool:
     return rank(new) > rank(old)
 
 
+def _key(fact: dict[str, Any]) -> tuple[Any, ...]:
+    return (fact["indicator"], fact["sector"], fact["measure"], fact.get("area"))
+
+
 def _dedupe(facts: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One fact per figure: a figure repeated in the title and the body is one fact, and the
     copy that states its comparison base wins (the title's "tăng 4,7%" loses to the body's
-    "tăng 4,7% so với tháng 9/2021", seed 004)."""
+    "tăng 4,7% so với tháng 9/2021", seed 004). Facts are compared only with those of the same
+    indicator, sector, measure and area (a dictionary of them), not each with every other."""
     kept: list[dict[str, Any]] = []
+    alike: dict[tuple[Any, ...], list[int]] = {}
     for fact in facts:
-        twin = next((i for i, old in enumerate(kept) if _same(fact, old)), None)
+        same = alike.setdefault(_key(fact), [])
+        twin = next((i for i in same if _same(fact, kept[i])), None)
         if twin is None:
+            same.append(len(kept))
             kept.append(fact)
         elif _better(fact, kept[twin]):
             kept[twin] = fact
@@ -133,15 +142,22 @@ def extract_facts(
     # lines typed without diacritics get them back (same length: offsets stay valid)
     text = restore(norm.text)
     home = article_home(text, province)
-    state = State(published=published, home=home)
     flat = find_flat_tables(text)
     taken = sorted(span for table in flat for span in table.taken)
-    found: list[dict[str, Any]] = []
     spans = [p for p in paragraphs(text) if not _inside(p, taken)]
+    # A paragraph without a single digit states no figure: only its periods can matter later
+    # (unless the next one continues it), so the phrase scan reads periods alone there.
+    read = [
+        (i + 1 < len(spans) and CONTINUATION_RE.match(text, spans[i + 1][0]) is not None)
+        or _DIGIT.search(text, a, b) is not None
+        for i, (a, b) in enumerate(spans)
+    ]
+    regions = [span for span, full in zip(spans, read, strict=True) if full]
+    state = State(published=published, home=home, scan=ArticleScan(text, home, regions))
+    found: list[dict[str, Any]] = []
     for i, (p_start, p_end) in enumerate(spans):
         state.new_paragraph(bool(CONTINUATION_RE.match(text, p_start)))
-        continued = i + 1 < len(spans) and CONTINUATION_RE.match(text, spans[i + 1][0])
-        if not _DIGIT.search(text, p_start, p_end) and not continued:
+        if not read[i]:
             read_periods_only(text, p_start, p_end, state)
             continue
         for s_start, s_end in sentences(text, p_start, p_end):
@@ -160,8 +176,13 @@ def extract_facts(
         facts.append(fact)
     # A table row restating a figure of the text ("Số liệu cụ thể như sau:") is the same fact;
     # the text's copy is kept because it has offsets into the body.
+    alike: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    for fact in facts:
+        alike.setdefault(_key(fact), []).append(fact)
     for fact in table_facts(tables or [], published=published, home=home):
-        if not any(_same(fact, old) for old in facts):
+        same = alike.setdefault(_key(fact), [])
+        if not any(_same(fact, old) for old in same):
+            same.append(fact)
             facts.append(fact)
     logger.debug("extracted %d facts", len(facts))
     return facts

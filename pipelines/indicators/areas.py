@@ -86,7 +86,7 @@ def _prefix_key(keys: list[tuple[str, re.Pattern[str]]], text: str) -> str:
     return next((key for key, pattern in keys if pattern.fullmatch(text)), text.lower())
 
 
-def _area(m: re.Match[str], home: Home) -> tuple[str, str | None]:
+def place_area(m: re.Match[str], home: Home) -> tuple[str, str | None]:
     """(kind, area) of a place match; area None for the article's own province."""
     whole = canonical_province(m.group(0))  # "TP.HCM", "TP. Hồ Chí Minh"
     if whole is not None:
@@ -124,6 +124,6 @@ def find_places(text: str, start: int, end: int, home: Home) -> list[Mention]:
         return []
     found = []
     for m in PLACE_RE.finditer(text, start, end):
-        kind, area = _area(m, home)
+        kind, area = place_area(m, home)
         found.append(Mention(m.start(), m.end(), "place", kind, {"area": area}))
     return found

@@ -234,7 +234,15 @@ def _fact(fig: Figure, st: State, text: str) -> dict[str, Any] | None:
 def read_periods_only(text: str, start: int, end: int, st: State) -> None:
     """A paragraph without a single digit states no figure: only its periods ("Trong năm qua")
     can matter later, so skip the phrase scan (the costliest step, bench_indicators.py)."""
-    for m in find_periods(text[start:end]):
+    found = (
+        st.scan.between(start, end, ("period",))
+        if st.scan is not None
+        else [
+            Mention(m.start + start, m.end + start, m.kind, m.key, m.groups)
+            for m in find_periods(text[start:end])
+        ]
+    )
+    for m in found:
         apply_mention(m, st, text)
 
 
@@ -298,7 +306,7 @@ def _drop_agenda(st: State, frames: list[Period | None]) -> None:
 
 def sentence_facts(text: str, start: int, end: int, st: State) -> list[dict[str, Any]]:
     """Facts of the sentence ``text[start:end]``, updating ``st`` as the text is read."""
-    mentions, figures = prepare(text, start, end, st.home)
+    mentions, figures = prepare(text, start, end, st.home, st.scan)
     before = (st.period, st.status, st.basis, st.last_total)
     st.new_sentence(
         states_period=any(m.kind == "period" for m in mentions),

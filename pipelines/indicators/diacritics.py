@@ -48,6 +48,7 @@ PHRASES = (
 MIN_KNOWN_WORDS = 3
 # At most this share of a line's words may carry diacritics for it to count as unmarked.
 MAX_MARKED_SHARE = 0.2
+QUICK_MARKED_SHARE = 0.4  # marked letters per word above which a line is not even looked at
 
 
 def fold(word: str) -> str:
@@ -146,6 +147,8 @@ def restore_line(line: str) -> str:
 def _unmarked(line: str) -> bool:
     """Written without diacritics: most of its words carry none ("Ảnh: gia tri san xuat ...")
     where Vietnamese text marks more than half its syllables."""
+    if len(_MARKED.findall(line)) > QUICK_MARKED_SHARE * (line.count(" ") + 1):
+        return False  # plainly marked: Vietnamese text has a marked letter in most words
     words = _TOKEN.findall(line)
     marked = sum(bool(_MARKED.search(w)) for w in words)
     return len(words) >= MIN_KNOWN_WORDS and marked <= MAX_MARKED_SHARE * len(words)

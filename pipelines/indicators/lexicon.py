@@ -187,13 +187,14 @@ for _name in PERIOD_RE.groupindex:
         _PERIOD_GROUPS.setdefault(_kind, []).append((_name, _short))
 
 
+def period_mention(m: re.Match[str]) -> Mention:
+    kind = m.lastgroup or ""
+    groups = {short: m.group(name) for name, short in _PERIOD_GROUPS.get(kind, ())}
+    return Mention(m.start(), m.end(), "period", kind, groups)
+
+
 def _period_mentions(text: str) -> list[Mention]:
-    found = []
-    for m in PERIOD_RE.finditer(text):
-        kind = m.lastgroup or ""
-        groups = {short: m.group(name) for name, short in _PERIOD_GROUPS.get(kind, ())}
-        found.append(Mention(m.start(), m.end(), "period", kind, groups))
-    return found
+    return [period_mention(m) for m in PERIOD_RE.finditer(text)]
 
 
 def leftmost_longest(items: list[Mention]) -> list[Mention]:

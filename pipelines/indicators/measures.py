@@ -9,10 +9,14 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from pipelines.indicators.areas import Home
 from pipelines.indicators.figures import Figure
 from pipelines.indicators.periods import Period
+
+if TYPE_CHECKING:  # scan.py imports this module's neighbours; only the type is needed here
+    from pipelines.indicators.scan import ArticleScan
 
 logger = logging.getLogger(__name__)
 
@@ -80,6 +84,7 @@ class State:
     # subject's place, to the sentence's end), the paragraph's (a place opening it), and a place
     # in the middle of a clause that only reaches the next figure ("... của cả nước (5%)").
     home: Home = field(default_factory=Home)
+    scan: ArticleScan | None = None  # the article's mentions, found once (scan.py)
     area: str | None = None
     paragraph_area: str | None = None
     area_once: tuple[str | None, int] | None = None  # (area, where it was named)

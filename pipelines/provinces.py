@@ -40,6 +40,7 @@ _TONE_PAIRS = {
 _CITY_ONLY = {"Hồ Chí Minh"}
 _CITY_FORMS = ("TP. {}", "TP.{}", "TP {}", "Thành phố {}", "thành phố {}")
 _NATIONAL = re.compile("|".join(f"(?:{p})" for p in pv.NATIONAL_PHRASES), re.I)
+_ROUND_UP = re.compile("|".join(f"(?:{p})" for p in pv.ROUND_UP_TITLE_PHRASES), re.I)
 _QUALIFIER = re.compile(r"(?:tỉnh|Tỉnh|TP\.?|[Tt]hành phố|UBND tỉnh)\s*$")
 
 
@@ -95,9 +96,10 @@ def named_provinces(text: str) -> list[str]:
     return _named(text)
 
 
-def is_national(text: str) -> bool:
-    """Whether ``text`` (a title or lead) speaks of the whole country or many provinces at once."""
-    return bool(_NATIONAL.search(text))
+def is_national(text: str, title: str = "") -> bool:
+    """Whether ``text`` (a title and lead) speaks of the whole country or many provinces at
+    once; ``title`` alone may also be a round-up ("Các tỉnh phía Bắc ...")."""
+    return bool(_NATIONAL.search(text) or _ROUND_UP.search(title))
 
 
 def _successor(name: str, published_at: str | None) -> str:
@@ -155,7 +157,13 @@ def detect_province(
     if lead is None:
         lead = body.split("\n", 1)[0]
     in_lead = _named(lead, published_at)
-    if not in_lead and _NATIONAL.search(f"{title or ''}\n{lead}"):
+    if (
+        _NATIONAL.search(title or "")
+        or _ROUND_UP.search(title or "")
+        or (_NATIONAL.search(lead) and (not in_lead or len(in_lead) >= 2))
+    ):
+        # a national title, or a lead about the country naming none or several provinces
+        # ("... tại Bắc Giang, Bắc Ninh ..., nhiều địa phương phía Bắc"): a round-up
         return None
     if in_lead:
         return in_lead[0]

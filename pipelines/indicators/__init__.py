@@ -73,7 +73,7 @@ def article_home(body: str, province: str | None) -> Home:
         title = next((x for x in body.split("\n", 12) if len(_WORD.findall(x)) >= 3), None)
         province = detect_province(title, body)
     national = province is None and (
-        is_national("\n".join(lines))
+        is_national("\n".join(lines), lines[0] if lines else "")
         or (len(named_provinces(body)) >= 2 and _COUNTRY.search(body) is not None)
     )
     return Home(province=province, default_area=NATION_AREA if national else None)

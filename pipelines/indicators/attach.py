@@ -44,6 +44,8 @@ logger = logging.getLogger(__name__)
 _DENOMINATOR_GAP = re.compile(r"[\s(]*(?:(?:của|trong|so với)\s+)?(?:tổng\s+)?", re.IGNORECASE)
 # "Riêng tháng 10/2024, ...": a zoom into one part of the period under review, for its paragraph.
 _ASIDE = re.compile(r"\s*(?:tính\s+)?riêng\s", re.IGNORECASE)
+# Between the whole a share is of and the place it is taken in ("kim ngạch xuất khẩu của cả nước").
+_PLACE_OF_WHOLE = re.compile(r"\s*(?:(?:của|trong|toàn|trên)\s+)?", re.IGNORECASE)
 _SUBJECT_NEXT = re.compile(r"[\s,]*(?:(?:của|về|trong|là)\s+)?(?:tổng\s+)?")
 _RIGHT_AFTER = re.compile(r"\s*(?:(?:trong|vào|của)\s+)?")
 _CLAUSE_START = re.compile(r"[,;:(\n–]")
@@ -337,7 +339,9 @@ def sentence_facts(text: str, start: int, end: int, st: State) -> list[dict[str,
             "sector",
             "place",
         ):
-            gap = _DENOMINATOR_GAP.fullmatch(text, denominator_from, event.start)
+            gap = (_PLACE_OF_WHOLE if event.kind == "place" else _DENOMINATOR_GAP).fullmatch(
+                text, denominator_from, event.start
+            )
             # "chiếm 3,5% kim ngạch xuất khẩu của cả nước": the whole, and where it is taken
             denominator_from = event.end if gap else -1
             if gap:
@@ -354,11 +358,34 @@ def sentence_facts(text: str, start: int, end: int, st: State) -> list[dict[str,
             frames.append(st.period)
     if not figures:
         _drop_agenda(st, frames)
+    if not facts:
+        _passing_period(st, frames, before[1], text, start)
     elif st.period != frames[0] and frames[0] is not None and _ASIDE.match(text, start):
         st.resume_period = st.resume_period or frames[0]
     if _looks_back(frames, st) and not _OPENS_WITH_YEAR.match(text, start):
         st.period, st.status, st.basis, st.last_total = before
     return facts
+
+
+def _is_span(period: Period | None) -> bool:
+    return period is not None and period.last // 12 != period.first // 12
+
+
+def _passing_period(
+    st: State, frames: list[Period | None], status: str | None, text: str, start: int
+) -> None:
+    """A sentence stating no fact does not move the frame to a span of years naming a plan or a
+    term ("thực hiện kế hoạch 5 năm 2026 - 2030"), nor, in passing, to the whole year around
+    the months under review ("năm nay có thêm 3 dự án đi vào sản xuất" in a 7-month report):
+    the figures after it keep the period in force (or one the sentence names besides)."""
+    old, new = frames[0], st.period
+    if old is None or new is None or new == old:
+        return
+    if _is_span(new) and not _is_span(old):
+        st.period = next((p for p in reversed(frames[1:]) if p and not _is_span(p)), old)
+        st.status = status
+    elif new.contains(old) and not _OPENS_WITH_YEAR.match(text, start):
+        st.period = old
 
 
 # A sentence that opens with its year ("Năm 2023, ...", "Trong năm 2023, ...") sets the frame of

@@ -47,7 +47,7 @@ _NOTE = re.compile(tv.NOTE_LINES, re.IGNORECASE)
 _COLUMN_WORDS = re.compile(tv.COLUMN_WORDS, re.IGNORECASE)
 _STATUS_ONLY = re.compile(tv.STATUS_ONLY, re.IGNORECASE)
 
-MAX_LABEL_WORDS = 24  # a row label or heading: longer lines are running text
+MAX_LABEL_WORDS = 40  # a row label (with its English gloss) or heading: longer lines are text
 MAX_HEADER_WORDS = 16
 MIN_ROWS = 2
 

@@ -215,4 +215,14 @@ def resolve_status(st: State) -> str:
     )
     if st.status in ("target", "estimate"):
         return st.status
-    return "target" if future or horizon else "actual"
+    if future or horizon:
+        return "target"
+    # no status word at all: a figure for a period still running is an estimate; "đạt" keeps
+    # an item actual (the contract's list rule), whatever the period
+    return "estimate" if st.status is None and running(period, published) else "actual"
+
+
+def running(period: Period | None, published: date | None) -> bool:
+    """Whether the period was not over when the article was published: a figure for it can
+    only be an estimate ("Tháng 12/2015" in a report of 24/12/2015), whatever the verb."""
+    return bool(period and published and period.last >= _month(published))

@@ -167,6 +167,11 @@ def resolve_period(
         if published is None:
             return state
         return year_period(published.year - 1 if published.month <= 6 else published.year)
+    if kind == "now":
+        # the review the sentence is in (a sub-year period of this year), else this year
+        if state is not None and published is not None and state.year == published.year:
+            return state
+        return year_period(published.year) if published else state
     if kind == "this_year":
         return year_period(published.year) if published else state
     if kind in ("context_year", "plan_year"):
@@ -184,8 +189,8 @@ def resolve_period(
         return None
     if kind == "months":
         n = _count(groups["n"])
-        if not 1 <= n <= 12:
-            return None
+        if not 2 <= n <= 12:
+            return None  # "một tháng", "1 tháng": a length of time ("tháng 1" is January)
         if groups.get("pos") == "cuối":
             first, last = year * 12 + 12 - n, year * 12 + 11
         else:

@@ -193,7 +193,7 @@ def _brief(fact: dict[str, Any]) -> str:
         "basis",
         "evidence",
     )
-    text = " | ".join(str(fact.get(k)) for k in fields)
+    text = " | ".join(" ".join(str(fact.get(k)).split()) for k in fields)
     if "gold" in fact:  # a matched fact: what the gold says where it disagrees
         wrong = {k: v for k, v in fact["gold"].items() if v != fact.get(k)}
         text += f" | gold: {wrong}"

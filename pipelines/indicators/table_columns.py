@@ -16,6 +16,7 @@ from datetime import date
 from itertools import pairwise
 
 from pipelines.indicators.figures import find_figures
+from pipelines.indicators.measures import running
 from pipelines.indicators.periods import Period, classify_basis, parse_period, year_period
 
 logger = logging.getLogger(__name__)
@@ -139,7 +140,9 @@ def read_columns(
             continue
         columns[j] = previous = _column(text, previous, published, base)
     for j, col in columns.items():
-        if col.status == "actual" and _covers_estimate(col, list(columns.values())):
+        if col.status == "actual" and (
+            _covers_estimate(col, list(columns.values())) or running(col.period, published)
+        ):
             columns[j] = replace(col, status="estimate")
     # A comparison ("So với cùng kỳ (%)") has the status of the column it compares, known only
     # now that cumulative columns are settled.

@@ -23,7 +23,7 @@ from typing import Any
 
 from pipelines.indicators.areas import Home, find_places
 from pipelines.indicators.lexicon import PHRASES, key_of
-from pipelines.indicators.measures import State, resolve_indicator
+from pipelines.indicators.measures import INDUSTRY, State, resolve_indicator
 from pipelines.indicators.numbers import parse_number
 from pipelines.indicators.table_columns import (
     PARENS,
@@ -129,6 +129,8 @@ def read_table(
     for n, row in enumerate(body):
         label, rank, values = _row_parts(row, columns)
         row_indicator, sector = _label_keys(label)
+        if row_indicator == INDUSTRY and indicator not in (None, "other"):
+            row_indicator = None  # "Toàn ngành công nghiệp": the whole of the table's indicator
         area, is_place = _row_area(label, home)
         if not values:
             note = table_unit(" ".join(row))

@@ -78,6 +78,12 @@ BASIS_WORDS: list[tuple[str, str]] = [
 # Spelled-out month counts ("Sáu tháng đầu năm"), longest first; periods.MONTH_WORDS reads them.
 _COUNTS = "mười một|mười hai|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười"
 _Y = "(?: ?[/-] ?| năm | )(?P<y>\\d{4})"
+# "trong gần một tháng", "hơn 2 tháng", "mất 3 tháng": a length of time, not months from January.
+# (Lookbehinds need a fixed width: "\\x20" is one space where " " would be any spaces.)
+_NOT_A_DURATION = (
+    "(?<!gần\\x20)(?<!hơn\\x20)(?<!khoảng\\x20)(?<!suốt\\x20)(?<!mất\\x20)(?<!vòng\\x20)"
+    "(?<!sau\\x20)(?<!trong\\x20gần\\x20)"
+)
 PERIODS: list[tuple[str, str]] = [
     (
         "span",
@@ -99,7 +105,8 @@ PERIODS: list[tuple[str, str]] = [
     ("ytd", "(?:(?:lũy kế|cộng dồn|tính chung|tính) )?từ đầu năm(?: (?:đến|tới) nay)?"),
     (
         "months",
-        f"(?:(?:lũy kế|cộng dồn|tính chung) )?(?P<n>\\d{{1,2}}|{_COUNTS}) tháng(?: (?P<pos>đầu|cuối))?(?: năm)?(?:{_Y})?",
+        f"{_NOT_A_DURATION}(?:(?:lũy kế|cộng dồn|tính chung) )?(?P<n>\\d{{1,2}}|{_COUNTS}) tháng"
+        f"(?: (?P<pos>đầu|cuối))?(?: năm)?(?:{_Y})?",
     ),
     ("month", f"tháng (?P<m>\\d{{1,2}})(?:{_Y})?"),
     ("quarter", f"quý (?P<q>IV|I{{1,3}}|[1-4])(?:{_Y})?"),
@@ -107,8 +114,10 @@ PERIODS: list[tuple[str, str]] = [
     ("year", "(?:cả |trong )?năm (?P<y>\\d{4})"),
     ("last_year", "(?:trong )?năm (?:vừa )?qua"),
     ("this_year", "năm nay"),
+    # "đã lên 97% hiện nay": the review in force, else the article's year (periods.py).
+    ("now", "hiện nay|hiện tại|đến nay"),
     ("context_year", "cả năm|trong năm(?! (?:vừa )?qua)"),
     # "hoàn thành kế hoạch năm là 835,6 nghìn tỷ": the plan for the whole year (also a target).
-    ("plan_year", "(?:kế hoạch|chỉ tiêu)(?: cả)? năm(?! ?\\d)"),
+    ("plan_year", "(?:kế hoạch|chỉ tiêu|kịch bản|mục tiêu)(?: tăng trưởng)?(?: cả)? năm(?! ?\\d)"),
     ("remaining", "(?:các|những) tháng (?:tiếp theo|còn lại|cuối năm)|từ nay đến cuối năm"),
 ]

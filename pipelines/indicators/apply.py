@@ -28,6 +28,7 @@ HOUSEHOLD = "household_electricity_rate"
 HOUSEHOLD_AFTER = "household_after"  # "số hộ sử dụng điện" after a percentage (attach.py)
 RETAIL_GOODS = "retail_goods"  # "doanh thu bán lẻ hàng hóa" alone: retail sales, sector goods
 GOODS = "goods"
+OWNERS = ("central", "local")
 RATE_ANAPHOR = "rate_anaphor"  # "tỷ lệ này": the rate named just before
 # Period phrases that also state a target ("kế hoạch năm là X": the plan for the whole year).
 TARGET_PERIODS = {"plan_year"}
@@ -141,6 +142,10 @@ def apply_mention(m: Mention, st: State, text: str) -> None:
         st.indicator_sentence = st.sentence
     elif m.kind == "indicator":
         _apply_indicator(m, st, text)
+    elif m.kind == "sector" and m.key.startswith("owner_"):
+        if st.sector in OWNERS:  # the list is one of owners: its next item
+            st.sector, st.anchor, st.subject_seen = m.key[len("owner_") :], m.start, True
+            st.sector_end = m.end
     elif m.kind == "sector":
         if st.indicator is None and st.carried is not None:
             # A breakdown opening a paragraph with no subject of its own ("Theo Sở Công Thương,

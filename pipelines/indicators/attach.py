@@ -48,6 +48,9 @@ _ASIDE = re.compile(r"\s*(?:tính\s+)?riêng\s", re.IGNORECASE)
 _PLACE_OF_WHOLE = re.compile(r"\s*(?:(?:của|trong|toàn|trên)\s+)?", re.IGNORECASE)
 _SUBJECT_NEXT = re.compile(r"[\s,]*(?:(?:của|về|trong|là)\s+)?(?:tổng\s+)?")
 _RIGHT_AFTER = re.compile(r"\s*(?:(?:trong|vào|của)\s+)?")
+# Words opening a cause or circumstance: a subject named after them is not the list's next item.
+_CAUSE = re.compile(r"(?<!\w)(?:do|nhờ|vì|bởi|khi|sau khi|trong khi|theo yêu cầu)(?!\w)", re.I)
+_COORDINATION = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+|cùng\s+)", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[,;:(\n–]")
 _TOPIC_LEAD = re.compile(r"\s*" + pl.TOPIC_LEAD + r"(?:tỉnh\s+)?", re.IGNORECASE)
 _SUBJECT_LINK = re.compile(r"\s*" + pl.SUBJECT_LINK, re.IGNORECASE)
@@ -123,11 +126,24 @@ def _apply_place(events: list[Any], i: int, text: str, start: int, st: State) ->
         and _SUBJECT_LINK.fullmatch(_gaps(events, j, i, text), 0) is not None
     )
     topic = _TOPIC_LEAD.fullmatch(text, clause, place.start) is not None
+    if not (linked or topic) and st.area_group and i > 0:
+        # "Huyện Cao Lộc, TP. Lạng Sơn có ...": the second of places named together
+        prev = events[i - 1]
+        topic = isinstance(prev, Mention) and prev.kind == "place"
+        topic = topic and _COORDINATION.fullmatch(text, prev.end, place.start) is not None
     if not (linked or topic):
         st.area_once = (area, place.end)
         return
+    together = (
+        i > 0
+        and isinstance(events[i - 1], Mention)
+        and events[i - 1].kind == "place"
+        and _COORDINATION.fullmatch(text, events[i - 1].end, place.start) is not None
+        and st.area_group
+    )
+    st.area_group = [*st.area_group, area] if together else [area]
     st.area, st.area_once = area, None
-    if topic and clause == start and st.paragraph_sentence == 0:
+    if topic and (clause == start or together) and st.paragraph_sentence == 0:
         st.paragraph_area = area
 
 
@@ -321,13 +337,22 @@ def sentence_facts(text: str, start: int, end: int, st: State) -> list[dict[str,
     denominator_from = -1
     period_seen = False
     frames = [st.period]  # the period before the sentence, then each one it names
+    # (indicator, sector) before a subject named in a cause clause, and where it was named
+    aside: tuple[str | None, str | None, int] | None = None
     for i, event in enumerate(events):
+        if aside is not None and ";" in text[aside[2] : event.start]:
+            # "khu vực nhà nước giảm 3,2% do sản lượng điện giảm; ngoài nhà nước ...": a subject
+            # named in a cause, with no figure of its own, does not end the list
+            st.indicator, st.sector, aside = aside[0], aside[1], None
         if isinstance(event, Figure):
+            aside = None
             _retro_period(events, i, text, st, period_seen)
             led = _subject_after_fact(events, i, text, st)
             fact = led or _fact(event, st, text) or _denominator_fact(events, i, text, st)
             if fact is not None:
                 facts.append(fact)
+                if len(st.area_group) > 1 and fact["area"] == st.area_group[-1]:
+                    facts.extend({**fact, "area": a} for a in st.area_group[:-1])
             st.anchor, st.subject_seen, st.sector_end = None, True, None
             # The whole a share is of, or the subject just read, is not a new subject.
             denominator_from = event.end if event.cue == "share" or led else -1
@@ -353,9 +378,16 @@ def sentence_facts(text: str, start: int, end: int, st: State) -> list[dict[str,
         if st.area_once is not None and event.kind in ("indicator", "sector", "other"):
             st.area_once = None  # "dẫn đầu cả nước với IIP tăng 20%": a new subject
         period_seen = period_seen or event.kind == "period"
+        was = (st.indicator, st.sector)
         apply_mention(event, st, text)
+        if st.indicator == OTHER and was[0] != OTHER and aside is None:
+            clause = max(text.rfind(c, start, event.start) for c in ";:")
+            if _CAUSE.search(text, max(clause, start), event.start):
+                aside = (*was, event.start)
         if event.kind == "period":
             frames.append(st.period)
+    if aside is not None:  # "... nhờ các doanh nghiệp tăng mạnh sản lượng." and no figure after
+        st.indicator, st.sector = aside[0], aside[1]
     if not figures:
         _drop_agenda(st, frames)
     if not facts:

@@ -90,6 +90,8 @@ def _figure(text: str, match: re.Match[str]) -> Figure | None:
     if unit == "percent":
         per_year = lx.PER_YEAR_RE.match(text, end)
         end = per_year.end() if per_year else end
+        if lx.PLACES_SHARE_RE.match(text, end):
+            unit = "count"  # "100% số xã": a share of communes, not a rate of households
     plan, basis_text = False, (compared.group("base") if compared else None)
     plan_match = lx.PLAN_TAIL_RE.match(text, end) if unit in ("percent", None) else None
     if plan_match and not compared:

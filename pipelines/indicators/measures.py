@@ -89,6 +89,9 @@ class State:
     paragraph_area: str | None = None
     area_once: tuple[str | None, int] | None = None  # (area, where it was named)
     paragraph_sentence: int = 0  # sentences read in this paragraph before the current one
+    # places named together as one subject ("Thành phố Bắc Kạn và huyện Chợ Mới có ... 99%"):
+    # the figure is each one's
+    area_group: list[str | None] = field(default_factory=list)
     # the last other province named in this paragraph ("của tỉnh" after it is that one), and
     # the last area given to a figure ("khu vực này")
     named_province: str | None = None
@@ -122,6 +125,7 @@ class State:
         self.fact_status = None
         self.last_pct_measure, self.anchor, self.sector_end = None, None, None
         self.area_once = None
+        self.area_group = []
         if not continued:
             self.area = self.paragraph_area
         if states_period:  # a new time frame: the old status and basis no longer hold

@@ -34,6 +34,14 @@ _TRADE_LEAD = "(?:về|đối với|riêng|lĩnh vực|hoạt động)"
 _EXPORT = "(?:xuất khẩu|XK)"
 _IMPORT = "(?:nhập khẩu|NK)"
 _NOT_SERVICES = "(?!,? (?:và )?(?:doanh thu )?dịch vụ)"
+# A bare "xuất khẩu" names the export value when its verb follows, maybe after its period
+# ("Nhập khẩu 11 tháng ước đạt ..."), or when an amount in dollars follows in the clause
+# ("địa phương xuất khẩu lớn thứ 2 cả nước với 78,3 tỷ USD"); "hàng xuất khẩu" does not.
+_PERIOD_WORDS = "(?:\\d{1,2} tháng|tháng \\d{1,2}|quý [IV\\d]+|năm \\d{4}|cả năm)(?:[ /]\\d{4})?"
+_FLOW_NEXT = (
+    f"(?= (?:hàng hóa )?(?:{_PERIOD_WORDS} )?(?:của tỉnh )?(?:ước|đạt|tăng|giảm|là|dự kiến))"
+    "|(?=[^.;:\\n]{0,48}?\\d[\\d.,]* (?:tỷ |triệu |nghìn )?(?:USD|đô la))"
+)
 _LEAD_END = "(?= ?[,:]|[^.;,:\\n]{0,60}:)"
 
 # Indicator phrases -> contract keys. "industry" is the bare industry subject ("ngành công
@@ -83,15 +91,16 @@ INDICATORS: list[tuple[str, str]] = [
         "retail_sales",
         "(?:doanh thu )?bán lẻ(?: hàng hóa,? (?:và )?(?:doanh thu )?dịch vụ(?: tiêu dùng)?)?(?= (?:ước|đạt|tăng|giảm))",
     ),
-    ("export_value", f"{_EXPORT}(?= (?:hàng hóa )?(?:ước|đạt|tăng|giảm))"),
+    ("export_value", f"{_EXPORT}{_FLOW_NEXT}"),
     (
         "import_value",
         f"(?:tổng )?(?:kim ngạch|giá trị|trị giá) (?:hàng hóa )?{_IMPORT}(?: hàng hóa)?|KNNK",
     ),
-    ("import_value", f"{_IMPORT}(?= (?:hàng hóa )?(?:ước|đạt|tăng|giảm))"),
+    ("import_value", f"{_IMPORT}{_FLOW_NEXT}"),
     (
         "household_electricity_rate",
-        "tỷ lệ (?:số )?hộ (?:dân )?(?:được )?sử dụng điện(?: lưới(?: điện)? quốc gia)?",
+        "tỷ lệ (?:số )?hộ (?:dân )?(?:gia đình )?(?:được )?(?:sử dụng|dùng|có) điện"
+        "(?: lưới(?: điện)?(?: quốc gia)?)?",
     ),
     # A lead-in naming the trade flow ("Về xuất khẩu, kim ngạch ...", "Đối với nhập khẩu, ..."):
     # the figures after it, and a bare "kim ngạch" among them, are that flow's.
@@ -105,7 +114,8 @@ INDICATORS: list[tuple[str, str]] = [
     # before it (attach.py); a count of households otherwise, like the "số hộ" subject below.
     (
         "household_after",
-        "số hộ (?:dân )?(?:được )?(?:sử dụng|dùng) điện(?: lưới(?: điện)? quốc gia)?",
+        "(?:số )?hộ (?:dân )?(?:gia đình )?(?:được )?(?:sử dụng|dùng|có) điện"
+        "(?: lưới(?: điện)?(?: quốc gia)?)?",
     ),
     # "nâng tỷ lệ này lên 99,5%": the rate named just before (apply.py), else any other rate.
     ("rate_anaphor", "tỷ lệ (?:này|trên|đó)"),
@@ -176,6 +186,10 @@ SECTORS: list[tuple[str, str]] = [
     ("central", f"{_AFTER_OUTPUT}(?:khu vực |khối )?(?:do )?trung ương(?: quản lý)?"),
     ("local", "(?:khu vực|khối|kinh tế) (?:do )?địa phương quản lý"),
     ("central", "(?:khu vực|khối|kinh tế) (?:do )?trung ương quản lý"),
+    # The next item of an owner list ("giá trị sản xuất trung ương đạt ...; địa phương ước đạt
+    # ..."): an owner only while the list is one of owners (apply.py).
+    ("owner_local", "(?:(?<=;\\x20)|(?<=,\\x20)|(?<=và\\x20))(?:khu vực |khối )?địa phương"),
+    ("owner_central", "(?:(?<=;\\x20)|(?<=,\\x20)|(?<=và\\x20))(?:khu vực |khối )?trung ương"),
     ("non_state", "(?:khu vực )?(?:kinh tế )?ngoài (?:nhà nước|quốc doanh)"),
     ("state", "khu vực (?:kinh tế )?nhà nước|doanh nghiệp nhà nước"),
     ("domestic", "khu vực (?:kinh tế )?trong nước|doanh nghiệp trong nước"),

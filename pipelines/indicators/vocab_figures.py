@@ -34,6 +34,10 @@ COUNT_UNITS = (
     "|vụ|phương tiện|thôn|bản|gian hàng|phiên|điểm bán|bậc|hạng|điểm(?! phần trăm| ?%)"
 )
 
+# A percentage of communes, villages or districts ("100% số xã đã có điện lưới"): a count of
+# places, never one of the indicators' rates.
+PLACES_SHARE_TAIL = "(?:số )?(?:xã|phường|thị trấn|thôn|bản|xóm|làng|huyện|tổ dân phố)(?!\\w)"
+
 # Measure cues read from the words just left of a number.
 CUES: list[tuple[str, str]] = [
     ("level", "tăng lên|tăng đến|giảm xuống|giảm còn"),  # "tăng lên 40 tỷ": the new level

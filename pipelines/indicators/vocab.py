@@ -39,8 +39,8 @@ _NOT_SERVICES = "(?!,? (?:và )?(?:doanh thu )?dịch vụ)"
 # ("địa phương xuất khẩu lớn thứ 2 cả nước với 78,3 tỷ USD"); "hàng xuất khẩu" does not.
 _PERIOD_WORDS = "(?:\\d{1,2} tháng|tháng \\d{1,2}|quý [IV\\d]+|năm \\d{4}|cả năm)(?:[ /]\\d{4})?"
 _FLOW_NEXT = (
-    f"(?= (?:hàng hóa )?(?:{_PERIOD_WORDS} )?(?:của tỉnh )?(?:ước|đạt|tăng|giảm|là|dự kiến))"
-    "|(?=[^.;:\\n]{0,48}?\\d[\\d.,]* (?:tỷ |triệu |nghìn )?(?:USD|đô la))"
+    f"(?:(?= (?:hàng hóa )?(?:{_PERIOD_WORDS} )?(?:của tỉnh )?(?:ước|đạt|tăng|giảm|là|dự kiến))"
+    "|(?=[^.;:\\n]{0,48}?\\d[\\d.,]* (?:tỷ |triệu |nghìn )?(?:USD|đô la)))"
 )
 _LEAD_END = "(?= ?[,:]|[^.;,:\\n]{0,60}:)"
 

@@ -13,8 +13,10 @@ The vocabulary is data (``vocab.py``, ``vocab_figures.py``), compiled once at im
 from __future__ import annotations
 
 import logging
+import math
 import re
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from pipelines.indicators.areas import NATION_AREA, Home
@@ -87,9 +89,27 @@ def _same(a: dict[str, Any], b: dict[str, Any]) -> bool:
     if a["period"] and b["period"] and a["period"] != b["period"]:
         return False
     x, y = a["value"], b["value"]
-    if a["measure"] == "level":
-        return abs(x - y) <= 0.005 * max(abs(x), abs(y))
-    return abs(x - y) <= 1e-6
+    if a["measure"] == "level" and abs(x - y) <= 0.005 * max(abs(x), abs(y)):
+        return True
+    if abs(x - y) <= 1e-6:
+        return True
+    # "gần 15 tỷ USD" in the title for 14,86 tỷ in the body: a hedged round number stands for
+    # any value that rounds to it
+    for hedged, other in ((a, b), (b, a)):
+        if hedged["qualifier"] and not other["qualifier"]:
+            return abs(hedged["value"] - other["value"]) <= _rounding(hedged["value"]) / 2
+    return False
+
+
+def _rounding(value: float) -> float:
+    """The unit a round number is rounded to: 15 tỷ -> 1 tỷ, 330 -> 10, 8,5 -> 0,1; a value
+    with three significant digits or more is no round number (0)."""
+    if value == 0 or not math.isfinite(value):
+        return 0.0
+    exact = Decimal(repr(abs(value))).normalize().as_tuple()
+    if len(exact.digits) > 2 or not isinstance(exact.exponent, int):
+        return 0.0
+    return float(Decimal(1).scaleb(exact.exponent))
 
 
 def _better(new: dict[str, Any], old: dict[str, Any]) -> bool:

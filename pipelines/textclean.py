@@ -103,9 +103,20 @@ def is_sentence(line: str) -> bool:
     return line.rstrip().endswith(_TERMINAL)
 
 
+# An amount in a line ("52,3 ngan ty dong", "2.210 triệu USD"): a caption stating a figure is
+# text the figures are read from (captions and alt text often give the only copy of one).
+_AMOUNT = re.compile(r"\d+[.,]\d+|\d+\s*(?:nghìn|ngàn|nghin|ngan|tỷ|ty|triệu|trieu)\b", re.I)
+
+
 def is_caption_shaped(line: str) -> bool:
-    """Short, no final punctuation, no percentage (a figure in a sub-heading is text)."""
-    return words(line) <= CAPTION_MAX_WORDS and not is_sentence(line) and "%" not in line
+    """Short, no final punctuation, no percentage or amount (a figure in a sub-heading or a
+    caption is text)."""
+    return (
+        words(line) <= CAPTION_MAX_WORDS
+        and not is_sentence(line)
+        and "%" not in line
+        and not _AMOUNT.search(line)
+    )
 
 
 def _menu_entries(line: str) -> list[list[str]] | None:

@@ -51,6 +51,7 @@ _RIGHT_AFTER = re.compile(r"\s*(?:(?:trong|vào|của)\s+)?")
 # Words opening a cause or circumstance: a subject named after them is not the list's next item.
 _CAUSE = re.compile(r"(?<!\w)(?:do|nhờ|vì|bởi|khi|sau khi|trong khi|theo yêu cầu)(?!\w)", re.I)
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+|cùng\s+)", re.IGNORECASE)
+_AFTER_FIGURE = re.compile(pl.AFTER_FIGURE, re.IGNORECASE)
 _CLAUSE_START = re.compile(r"[,;:(\n–]")
 _TOPIC_LEAD = re.compile(r"\s*" + pl.TOPIC_LEAD + r"(?:tỉnh\s+)?", re.IGNORECASE)
 _SUBJECT_LINK = re.compile(r"\s*" + pl.SUBJECT_LINK, re.IGNORECASE)
@@ -163,6 +164,21 @@ def _denominator_place(event: Any, facts: list[dict[str, Any]], st: State) -> No
 def _gaps(events: list[Any], j: int, i: int, text: str) -> str:
     """The text between events ``j`` and ``i`` without the events in between."""
     return " ".join(text[a.end : b.start] for a, b in pairwise(events[j : i + 1]))
+
+
+def _place_after(events: list[Any], i: int, text: str) -> str | None:
+    """A place named right after a figure, "của" or "ở" between ("tăng 8,65% ước tính của cả
+    nước"): the place the figure is about."""
+    fig = events[i]
+    nxt = events[i + 1] if i + 1 < len(events) else None
+    if not isinstance(nxt, Mention) or nxt.kind == "status":
+        nxt = events[i + 2] if nxt is not None and i + 2 < len(events) else None
+    if not isinstance(nxt, Mention) or nxt.kind != "place" or nxt.key in ("home", "homeref"):
+        return None
+    area = nxt.groups["area"]
+    if area is None or fig.cue == "share":  # "chiếm 5% của cả nước": the whole's place
+        return None
+    return area if _AFTER_FIGURE.fullmatch(text[fig.end : nxt.start] + " ") else None
 
 
 def _fact_area(fig: Figure, st: State, text: str) -> str | None:
@@ -349,6 +365,11 @@ def sentence_facts(text: str, start: int, end: int, st: State) -> list[dict[str,
             _retro_period(events, i, text, st, period_seen)
             led = _subject_after_fact(events, i, text, st)
             fact = led or _fact(event, st, text) or _denominator_fact(events, i, text, st)
+            after = _place_after(events, i, text) if fact is not None else None
+            if fact is not None and after is not None and after != fact["area"]:
+                # another place's figure: not a part of the sector in force
+                fact["area"] = after
+                fact["sector"] = fact["sector"] if st.sector_end else None
             if fact is not None:
                 facts.append(fact)
                 if len(st.area_group) > 1 and fact["area"] == st.area_group[-1]:

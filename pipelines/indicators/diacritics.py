@@ -85,10 +85,20 @@ def _sources() -> list[str]:
     return out
 
 
+def _spellings(sources: list[str]) -> list[str]:
+    """The sources again with each variant spelling ("ngàn" for "nghìn", "tỉ" for "tỷ"), so that
+    the pairs of words are known in every spelling ("ngàn tỷ")."""
+    out = list(sources)
+    for word, alternatives in vocab.VARIANTS.items():
+        others = [a for a in re.findall(r"[^\W\d_]+", alternatives) if a != word]
+        out.extend(s.replace(word, alt) for s in sources if word in s for alt in others)
+    return out
+
+
 def _build() -> tuple[dict[str, list[str]], set[tuple[str, str]]]:
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     pairs: set[tuple[str, str]] = set()
-    for source in _sources():
+    for source in _spellings(_sources()):
         for fragment in _FRAGMENT_BREAK.split(_SYNTAX.sub(" ", source)):
             words = [w.lower() for w in _TOKEN.findall(fragment)]
             for word in words:

@@ -56,7 +56,8 @@ def prepare(
             for m in find_mentions(text[start:end], places)
         ]
     zones = _exclusion_zones(text, mentions, end)
-    periods = [m for m in mentions if m.kind == "period"]
+    # a number inside a period or a place ("tháng 6", "32 khu công nghiệp") is no figure
+    periods = [m for m in mentions if m.kind in ("period", "place")]
     figures = [
         f
         for f in find_figures(text, start, end)

@@ -28,7 +28,7 @@ PARK_PREFIXES: list[tuple[str, str]] = [
     ("khu chế xuất", r"(?i:khu chế xuất)|KCX"),
 ]
 # The industrial zones of a province taken together ("các KCN trên địa bàn tỉnh"): a part of it.
-PARKS_TOGETHER = r"(?i:các (?:khu|cụm) công nghiệp)|các (?:KCN|CCN)"
+PARKS_TOGETHER = r"(?i:(?:các|\d{1,3}) (?:khu|cụm) công nghiệp)|(?:các|\d{1,3}) (?:KCN|CCN)"
 # Words that may follow a park prefix as its name although they are not capitalised names
 # ("KCN số 2"): a numbered zone.
 PARK_NUMBER = r"(?:số )?(?:\d{1,2}|[IVX]{1,4})(?!\w)"
@@ -87,3 +87,6 @@ RANK_BEFORE = (
 # A place where goods go or come from ("xuất khẩu sang Hàn Quốc", "nhập từ Trung Quốc") is a
 # market, never the place the figure is about.
 MARKET_BEFORE = r"(?i:sang|từ|qua|tới|vào thị trường|thị trường)\s+$"
+# Right after a figure, the place it is about ("mức tăng 8,65% ước tính của cả nước"): the
+# words that may stand between.
+AFTER_FIGURE = r"\s*(?:(?:ước tính|ước|bình quân|chung)\s+)?(?:của|ở|tại)\s+$"

@@ -19,6 +19,7 @@ from pipelines.indicators.apply import (
     HOUSEHOLD_AFTER,
     OUTPUT,
     OUTPUT_BARE,
+    TRADE_BARE,
     apply_mention,
     base_period,
 )
@@ -307,6 +308,40 @@ def _denominator_fact(events: list[Any], i: int, text: str, st: State) -> dict[s
         st.indicator = keep
 
 
+_NO_FACT: dict[str, Any] = {}  # a figure that states none of our facts
+
+
+def _whole_named(events: list[Any], i: int, text: str, st: State) -> dict[str, Any] | None:
+    """ "khu vực FDI chiếm gần 80% kim ngạch xuất khẩu", "các doanh nghiệp trong KCN Thụy Vân
+    đóng góp khoảng 35% kim ngạch xuất khẩu": the whole named after a share is the share's
+    indicator, whatever was in force. A share of the total in force taken by no sector or place
+    ("qua cửa khẩu Hữu Nghị chiếm trên 60% tổng kim ngạch") is a part the contract has no key
+    for: no fact."""
+    fig = events[i]
+    nxt = events[i + 1] if i + 1 < len(events) else None
+    if fig.cue != "share" or not isinstance(nxt, Mention) or nxt.kind != "indicator":
+        return None
+    if not _DENOMINATOR_GAP.fullmatch(text, fig.end, nxt.start):
+        return None
+    bare = nxt.key in (TRADE_BARE, OUTPUT_BARE)
+    if bare:
+        if st.sector is None and _fact_area_peek(st) == st.home.default_area:
+            return _NO_FACT
+        return None  # "chiếm 92% tổng giá trị sản xuất": the part of the total in force
+    if nxt.key not in LEVEL_UNITS or st.indicator == nxt.key:
+        return None
+    kept = st.indicator
+    st.indicator = nxt.key
+    try:
+        return _fact(fig, st, text)
+    finally:
+        st.indicator = kept
+
+
+def _fact_area_peek(st: State) -> str | None:
+    return st.area_once[0] if st.area_once is not None else st.area
+
+
 def _subject_after_fact(events: list[Any], i: int, text: str, st: State) -> dict[str, Any] | None:
     """ "96,8% số hộ được sử dụng điện lưới quốc gia": a percentage right before the households
     using power is the electrification rate (the subject follows the figure)."""
@@ -364,7 +399,13 @@ def sentence_facts(text: str, start: int, end: int, st: State) -> list[dict[str,
             aside = None
             _retro_period(events, i, text, st, period_seen)
             led = _subject_after_fact(events, i, text, st)
-            fact = led or _fact(event, st, text) or _denominator_fact(events, i, text, st)
+            whole = _whole_named(events, i, text, st)
+            if whole is _NO_FACT:
+                fact = None
+            else:
+                fact = (
+                    led or whole or _fact(event, st, text) or _denominator_fact(events, i, text, st)
+                )
             after = _place_after(events, i, text) if fact is not None else None
             if fact is not None and after is not None and after != fact["area"]:
                 # another place's figure: not a part of the sector in force

@@ -87,6 +87,8 @@ def _figure(text: str, match: re.Match[str]) -> Figure | None:
         # is part of the figure, never a new period for the text.
         start = start if compared else left_from + left.start("qual")
         cue_start = min(cue_start, start)
+    if unit != "percent" and lx.PER_UNIT_RE.match(text, end):
+        unit = "count"  # "1,8 tỷ USD mỗi tháng": a pace, not a level
     if unit == "percent":
         per_year = lx.PER_YEAR_RE.match(text, end)
         end = per_year.end() if per_year else end

@@ -150,6 +150,7 @@ COMPARE_RE = re.compile(
     rf"\s+(?P<base>{expand(vf.COMPARATIVE_BASE)})\s+(?:(?P<qual>{_QUAL})\s+)?$",
     _FLAGS,
 )
+PER_UNIT_RE = re.compile(rf"\s*(?:{expand(vf.PER_UNIT_TAIL)})", _FLAGS)
 PLACES_SHARE_RE = re.compile(rf"\s*(?:{expand(vf.PLACES_SHARE_TAIL)})", _FLAGS)
 SHARE_TAIL_RE = re.compile(rf"\s*(?:{expand(vf.SHARE_TAIL)})(?!\w)", _FLAGS)
 PLAN_TAIL_RE = re.compile(rf"\s*(?:{expand(vf.PLAN_TAIL)})(?!\w)", _FLAGS)

@@ -34,6 +34,10 @@ COUNT_UNITS = (
     "|vụ|phương tiện|thôn|bản|gian hàng|phiên|điểm bán|bậc|hạng|điểm(?! phần trăm| ?%)"
 )
 
+# An amount per unit of time ("cần đạt bình quân gần 1,8 tỷ USD mỗi tháng"): a required pace,
+# not the level of a period.
+PER_UNIT_TAIL = "(?:mỗi|một|/) ?(?:tháng|ngày|tuần)(?!\\w)"
+
 # A percentage of communes, villages or districts ("100% số xã đã có điện lưới"): a count of
 # places, never one of the indicators' rates.
 PLACES_SHARE_TAIL = "(?:số )?(?:xã|phường|thị trấn|thôn|bản|xóm|làng|huyện|tổ dân phố)(?!\\w)"

@@ -50,6 +50,7 @@ _STATUS_ONLY = re.compile(tv.STATUS_ONLY, re.IGNORECASE)
 MAX_LABEL_WORDS = 40  # a row label (with its English gloss) or heading: longer lines are text
 MAX_HEADER_WORDS = 16
 MIN_ROWS = 2
+MAX_BROKEN_TAIL = 12  # characters after a table's last cell for the text to count as cut there
 
 
 @dataclass
@@ -206,7 +207,9 @@ def _unit_line(text: str) -> bool:
     return len(text.split()) <= 3 and unit_of(text)[0] is not None and not is_cell(text)
 
 
-def _table(run: list[Line]) -> FlatTable | None:
+def _table(run: list[Line], cut_short: bool = False) -> FlatTable | None:
+    """The table of a run of lines; ``cut_short``: the text ends inside it (a truncated copy),
+    so its last row may have fewer cells than columns."""
     groups = _groups(run)
     if len(groups) < MIN_ROWS:
         return None
@@ -249,10 +252,12 @@ def _table(run: list[Line]) -> FlatTable | None:
         cells = run[i + 1 : i + 1 + n]
         done = i + 1 + n
         taken.append((label.start, cells[-1].end))
-        if n != k:
+        cut = n < k and (i, n) == groups[-1] and cut_short
+        if n != k and not cut:
             continue  # a row with a missing or extra cell cannot be aligned: left alone
         row = len(grid)
-        grid.append([label.text + unit, *(c.text for c in cells)])
+        # a copy cut short inside the table: the cells it kept are the first columns'
+        grid.append([label.text + unit, *(c.text for c in cells), *([""] * (k - n))])
         spans[(row, 0)] = (label.start, label.end)
         for j, cell in enumerate(cells, 1):
             spans[(row, j)] = (cell.start, cell.end)
@@ -272,8 +277,11 @@ def find_flat_tables(text: str) -> list[FlatTable]:
         return []
     lines = _explode(_merge_glosses(_lines(text)))
     tables = []
+    tail = text.rstrip()
     for run in _candidate_runs(lines):
-        table = _table(run)
+        # the text ends with the run, or with one broken cell after it ("105,")
+        cut_short = len(tail) - run[-1].end <= MAX_BROKEN_TAIL
+        table = _table(run, cut_short)
         if table is not None:
             logger.debug("flattened table with %d rows", len(table.grid))
             tables.append(table)

@@ -23,7 +23,7 @@ from pipelines.indicators.areas import NATION_AREA, Home
 from pipelines.indicators.attach import read_periods_only, sentence_facts
 from pipelines.indicators.diacritics import restore
 from pipelines.indicators.flat_tables import find_flat_tables
-from pipelines.indicators.lexicon import CONTINUATION_RE
+from pipelines.indicators.lexicon import BREAKDOWN_RE, CONTINUATION_RE
 from pipelines.indicators.measures import State
 from pipelines.indicators.scan import ArticleScan
 from pipelines.indicators.segment import normalize, paragraphs, sentences
@@ -176,7 +176,9 @@ def extract_facts(
     state = State(published=published, home=home, scan=ArticleScan(text, home, regions))
     found: list[dict[str, Any]] = []
     for i, (p_start, p_end) in enumerate(spans):
-        state.new_paragraph(bool(CONTINUATION_RE.match(text, p_start)))
+        state.new_paragraph(
+            bool(CONTINUATION_RE.match(text, p_start)), bool(BREAKDOWN_RE.match(text, p_start))
+        )
         if not read[i]:
             read_periods_only(text, p_start, p_end, state)
             continue

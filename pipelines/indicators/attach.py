@@ -455,9 +455,14 @@ def sentence_facts(text: str, start: int, end: int, st: State) -> list[dict[str,
     if not facts:
         _passing_period(st, frames, before[1], text, start)
     elif st.period != frames[0] and frames[0] is not None and _ASIDE.match(text, start):
-        st.resume_period = st.resume_period or frames[0]
+        if st.resume_period is None:
+            st.resume_period, st.resume_basis = frames[0], before[2]
     if _looks_back(frames, st) and not _OPENS_WITH_YEAR.match(text, start):
         st.period, st.status, st.basis, st.last_total = before
+    elif len(frames) > 2 and _looks_back([frames[1], st.period], st):
+        # "Tám tháng năm 2017, IIP tăng 8,64%, cao hơn mức tăng 7,9% của cùng kỳ năm 2016":
+        # the sentence's own frame goes on after its look back
+        st.period = frames[1]
     return facts
 
 

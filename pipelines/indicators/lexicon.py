@@ -156,6 +156,7 @@ SHARE_TAIL_RE = re.compile(rf"\s*(?:{expand(vf.SHARE_TAIL)})(?!\w)", _FLAGS)
 PLAN_TAIL_RE = re.compile(rf"\s*(?:{expand(vf.PLAN_TAIL)})(?!\w)", _FLAGS)
 BASIS_TAIL_RE = re.compile(rf"\s*,?\s*(?<!\w)(?P<basis>{expand(vf.BASIS_TAIL)})", _FLAGS)
 CONTINUATION_RE = re.compile(rf"\s*(?:{expand(vocab.CONTINUATION)})(?!\w)", _FLAGS)
+BREAKDOWN_RE = re.compile(rf"\s*(?:{expand(vocab.BREAKDOWN)})(?!\w)", _FLAGS)
 PER_YEAR_RE = re.compile(r"\s*/\s*năm(?!\w)", _FLAGS)
 
 

@@ -75,6 +75,7 @@ class State:
     sector_end: int | None = None  # a sector named since the last figure, in this sentence
     level_indicator: str | None = None  # the last total stated as an amount (see attach.py)
     resume_period: Period | None = None  # the period before a "Riêng tháng 10, ..." aside
+    resume_basis: str | None = None  # and the basis before it
     # The last paragraph's total (indicator, status, basis): a sector list in a later paragraph
     # that names no indicator of its own breaks that total down (see apply.py).
     carried: tuple[str, str | None, str | None] | None = None
@@ -100,13 +101,19 @@ class State:
     def __post_init__(self) -> None:
         self.area = self.paragraph_area = self.home.default_area
 
-    def new_paragraph(self, continuation: bool) -> None:
+    def new_paragraph(self, continuation: bool, breakdown: bool = False) -> None:
+        """``continuation``: the paragraph goes on with the one before ("Trong đó, ...");
+        ``breakdown``: it opens a new breakdown of the total ("Chia theo loại hình kinh tế, ..."),
+        whose items have the total's status, not the last item's."""
+        if self.resume_period is not None:  # "Riêng tháng 10, ..." is over
+            self.period, self.resume_period = self.resume_period, None
+            self.basis = self.resume_basis
+        if breakdown and self.last_total is not None:
+            self.status = self.last_total[1]
         if continuation:
             return
         self.paragraph_area = self.area = self.home.default_area
         self.paragraph_sentence, self.named_province = -1, None
-        if self.resume_period is not None:
-            self.period, self.resume_period = self.resume_period, None
         # The total as stated, not the state at the paragraph's end: a closing look back
         # ("..., khi năm 2023 chỉ đạt 97,4%") must not change the status the list inherits.
         if self.last_total is not None or self.indicator is not None:

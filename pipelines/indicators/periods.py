@@ -167,6 +167,12 @@ def resolve_period(
         if published is None:
             return state
         return year_period(published.year - 1 if published.month <= 6 else published.year)
+    if kind == "same_period":
+        year = int(groups.get("y") or 0)
+        if state is None or not 1900 < year < 2200:
+            return year_period(year) if 1900 < year < 2200 else None
+        shift = (year - state.year) * 12
+        return months(state.first + shift, state.last + shift)
     if kind == "now":
         # the review the sentence is in (a sub-year period of this year), else this year
         if state is not None and published is not None and state.year == published.year:

@@ -218,6 +218,9 @@ NEUTRAL: list[str] = [
 # A paragraph opening with these continues the previous one: it keeps its indicator, sector,
 # status and basis ("Trong đó, công nghiệp có vốn đầu tư nước ngoài ...", seed 000).
 CONTINUATION = "trong đó|chia theo|cụ thể|riêng|trong khi đó|theo đó|tính riêng|xét theo|phân theo"
+# Of those, the ones opening a new breakdown of the total (by industry, by owner): its items have
+# the total's status, not the status of the previous list's last item.
+BREAKDOWN = "chia theo|xét theo|phân theo"
 # "So với kế hoạch năm, giá trị ... mới đạt 70,3%": a comparison with the plan stated first.
 PLAN_BASIS = "so (?:với )?(?:kế hoạch|KH|chỉ tiêu)(?: (?:cả )?năm(?: \\d{4})?| đề ra| được giao)?"
 # "So với cùng kỳ, ngành khai khoáng tăng 2,1%": the base stated before the figures it governs.

@@ -117,6 +117,8 @@ PERIODS: list[tuple[str, str]] = [
         f"(?: (?P<pos>đầu|cuối))?(?: năm)?(?:{_Y})?",
     ),
     ("month", f"tháng (?P<m>\\d{{1,2}})(?:{_Y})?"),
+    # "mức tăng 7,9% của cùng kỳ năm 2016": the months under review, in that year.
+    ("same_period", "cùng kỳ(?: năm)? (?P<y>\\d{4})"),
     ("quarter", f"quý (?P<q>IV|I{{1,3}}|[1-4])(?:{_Y})?"),
     ("horizon", "(?:đến|tới|vào) (?:cuối )?năm (?P<y>\\d{4})"),
     ("year", "(?:cả |trong )?năm (?P<y>\\d{4})"),

@@ -41,6 +41,18 @@ _CITY_ONLY = {"Hồ Chí Minh"}
 _CITY_FORMS = ("TP. {}", "TP.{}", "TP {}", "Thành phố {}", "thành phố {}")
 _NATIONAL = re.compile("|".join(f"(?:{p})" for p in pv.NATIONAL_PHRASES), re.I)
 _ROUND_UP = re.compile("|".join(f"(?:{p})" for p in pv.ROUND_UP_TITLE_PHRASES), re.I)
+_COMPARED = re.compile(f"(?:{pv.COMPARISON_BEFORE})[^.;!?]{{0,48}}$", re.I)
+
+
+def _national(text: str) -> bool:
+    """A national phrase that is the subject, not a comparison ("chiếm 9,8% kim ngạch xuất
+    khẩu cả nước", "đứng thứ 3 cả nước" are a province's figures)."""
+    return any(
+        not _COMPARED.search(text, max(0, m.start() - 60), m.start())
+        for m in _NATIONAL.finditer(text)
+    )
+
+
 _QUALIFIER = re.compile(r"(?:tỉnh|Tỉnh|TP\.?|[Tt]hành phố|UBND tỉnh)\s*$")
 
 
@@ -99,7 +111,7 @@ def named_provinces(text: str) -> list[str]:
 def is_national(text: str, title: str = "") -> bool:
     """Whether ``text`` (a title and lead) speaks of the whole country or many provinces at
     once; ``title`` alone may also be a round-up ("Các tỉnh phía Bắc ...")."""
-    return bool(_NATIONAL.search(text) or _ROUND_UP.search(title))
+    return bool(_national(text) or _ROUND_UP.search(title))
 
 
 def _successor(name: str, published_at: str | None) -> str:
@@ -147,10 +159,26 @@ def detect_province(
     *,
     lead: str | None = None,
     published_at: str | None = None,
+    site: list[str] | None = None,
 ) -> str | None:
     """The province the article reports on, as named in it; None when it names none or is
     national. ``lead`` is the sapo or first paragraph (default: the body's first line);
-    ``published_at`` (ISO) tells whether a merged province still existed."""
+    ``published_at`` (ISO) tells whether a merged province still existed; ``site``: the
+    site's name lines above the title ("BÁO BÌNH DƯƠNG ONLINE"), which say it when the article
+    itself names no province (a provincial paper's "tỉnh" is its own)."""
+    found = _detect(title, body, lead, published_at)
+    if found is not None or not site or _national(f"{title or ''}\n{lead or ''}"):
+        return found
+    # no province stands out: the site's own, when the article names it or names none
+    scores = province_scores(title, body, published_at)
+    # in capitals ("BÁO BÌNH DƯƠNG ONLINE") the names are found in title case
+    named = _named("\n".join(x.title() if x.isupper() else x for x in site), published_at)
+    if named and (not scores or named[0] in scores):
+        return named[0]
+    return found
+
+
+def _detect(title: str | None, body: str, lead: str | None, published_at: str | None) -> str | None:
     in_title = _named(title or "", published_at)
     if in_title:
         return in_title[0]
@@ -158,9 +186,9 @@ def detect_province(
         lead = body.split("\n", 1)[0]
     in_lead = _named(lead, published_at)
     if (
-        _NATIONAL.search(title or "")
+        _national(title or "")
         or _ROUND_UP.search(title or "")
-        or (_NATIONAL.search(lead) and (not in_lead or len(in_lead) >= 2))
+        or (_national(lead) and (not in_lead or len(in_lead) >= 2))
     ):
         # a national title, or a lead about the country naming none or several provinces
         # ("... tại Bắc Giang, Bắc Ninh ..., nhiều địa phương phía Bắc"): a round-up

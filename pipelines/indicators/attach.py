@@ -454,9 +454,13 @@ def sentence_facts(text: str, start: int, end: int, st: State) -> list[dict[str,
         _drop_agenda(st, frames)
     if not facts:
         _passing_period(st, frames, before[1], text, start)
-    elif st.period != frames[0] and frames[0] is not None and _ASIDE.match(text, start):
-        if st.resume_period is None:
-            st.resume_period, st.resume_basis = frames[0], before[2]
+    elif (
+        st.period != frames[0]
+        and frames[0] is not None
+        and _ASIDE.match(text, start)
+        and st.resume_period is None
+    ):
+        st.resume_period, st.resume_basis = frames[0], before[2]
     if _looks_back(frames, st) and not _OPENS_WITH_YEAR.match(text, start):
         st.period, st.status, st.basis, st.last_total = before
     elif len(frames) > 2 and _looks_back([frames[1], st.period], st):

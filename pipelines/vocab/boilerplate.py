@@ -48,7 +48,12 @@ CHROME_LINES: tuple[str, ...] = (
     r"(Thống kê|Bộ đếm) (truy cập|lượt truy cập|website)\s*:?",
     r"(Phiên bản|Giao diện) (di động|mobile|máy tính)|Mobile version|Desktop version",
     r"(Đăng nhập|Đăng xuất|Sơ đồ (cổng|trang|site)|Site ?map|Liên kết website|Hỏi đáp)\s*:?",
+    # a newspaper's masthead line: "Cơ quan của Đảng bộ ... tỉnh X", "Báo X - Cơ quan của Bộ Y"
+    r"(.{2,60}\s[-–—|]\s*)?(Cơ quan|Tiếng nói) (ngôn luận |chủ quản )?của .{3,100}",
 )
+# Separators of a breadcrumb or a menu written on one line ("Trang chủ > Kinh tế > Công nghiệp",
+# "Trang chủ | Giới thiệu | Số liệu thống kê"): with spaces around them, unlike "quý I/2024".
+NAV_SEPARATORS = r"\s+[>»›|/]\s+"
 
 # Headings that start the "related articles" lists, the comment section or the site footer. The
 # article is over when one of them appears: it and EVERYTHING after it is dropped (the lists name
@@ -200,6 +205,8 @@ NAV_TERMS: tuple[str, ...] = (
     "Tin trong nước", "Tin trong tỉnh", "Tin mới", "Hỏi đáp", "Xây dựng Đảng", "Nông thôn mới",
     "Quốc phòng", "An ninh", "Quốc phòng - An ninh", "Nội chính", "Tổng quan", "Chứng khoán",
     "Tài chính - Ngân hàng", "Lao động", "Việc làm", "Giao thông", "Tin nổi bật",
+    "Số liệu thống kê", "Tin hoạt động", "Phổ biến thông tin", "Báo cáo tháng", "Văn bản pháp luật",
+    "Tình hình kinh tế - xã hội", "Thông tin kinh tế - xã hội", "Thủ tục hành chính",
 )  # fmt: skip
 
 # Function words and headline verbs: a line holding one outside a menu term is a headline or a
@@ -228,7 +235,14 @@ MASTHEAD_KINDS_UPPER: tuple[str, ...] = (
     r"BÁO", r"TẠP CHÍ", r"ĐÀI", r"CỔNG THÔNG TIN", r"TRANG THÔNG TIN", r"THÔNG TẤN XÃ", r"SỞ",
     r"BỘ", r"CỤC", r"TỔNG CỤC", r"CHI CỤC", r"BAN", r"VĂN PHÒNG", r"TRUNG TÂM", r"UBND",
     r"ỦY BAN NHÂN DÂN", r"UỶ BAN NHÂN DÂN", r"HỘI ĐỒNG NHÂN DÂN", r"HĐND", r"TỈNH ỦY", r"TỈNH UỶ",
-    r"HIỆP HỘI", r"CƠ QUAN",
+    r"HIỆP HỘI", r"CƠ QUAN", r"THỐNG KÊ",
+)  # fmt: skip
+# Words that make a line in capitals a site's name wherever they stand in it ("THANH HÓA TV -
+# ĐÀI PHÁT THANH ...", "BINH DUONG DEPARTMENT OF INDUSTRY AND TRADE").
+MASTHEAD_WORDS_UPPER: tuple[str, ...] = (
+    r"BÁO(?! CÁO)", r"ĐÀI", r"TV", r"TRUYỀN HÌNH", r"PHÁT THANH", r"ĐIỆN TỬ", r"ONLINE",
+    r"CỔNG THÔNG TIN", r"TẠP CHÍ", r"DEPARTMENT", r"STATISTICS", r"OFFICE", r"PORTAL",
+    r"NEWSPAPER", r"NEWS", r"MAGAZINE", r"PEOPLE'S COMMITTEE",
 )  # fmt: skip
 
 # Lowercase words allowed inside such a name ("Báo Thái Nguyên điện tử", "Sở Công Thương tỉnh
@@ -237,4 +251,11 @@ MASTHEAD_KINDS_UPPER: tuple[str, ...] = (
 MASTHEAD_LOWER_WORDS: frozenset[str] = frozenset(
     {"điện", "tử", "tỉnh", "thành", "phố", "huyện", "thị", "xã", "và", "của", "online",
      "nhân", "dân", "trực", "tuyến", "thông", "tin", "phát", "thanh", "truyền", "hình", "-", "–"}
+)  # fmt: skip
+
+# English words of a site's name printed under or beside its Vietnamese one ("Phu Tho
+# Statistics Office", "Bac Giang Department of Industry and Trade"): such a line is a masthead.
+ENGLISH_NAME_WORDS: tuple[str, ...] = (
+    "Statistics Office", "Statistical Office", "Department", "People's Committee",
+    "Portal", "Newspaper", "News", "Magazine", "Television", "Radio", "Online", "Office",
 )  # fmt: skip

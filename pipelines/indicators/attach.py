@@ -23,9 +23,10 @@ from pipelines.indicators.apply import (
     apply_mention,
     base_period,
 )
+from pipelines.indicators.areas import NATION_AREA
 from pipelines.indicators.events import prepare
 from pipelines.indicators.figures import Figure
-from pipelines.indicators.lexicon import CONTINUATION_RE, Mention, find_periods
+from pipelines.indicators.lexicon import BASIS_WORDS_RE, CONTINUATION_RE, Mention, find_periods
 from pipelines.indicators.measures import (
     GROWTH_INDICATORS,
     INDUSTRY,
@@ -37,6 +38,7 @@ from pipelines.indicators.measures import (
     resolve_status,
 )
 from pipelines.indicators.periods import Period, classify_basis, months, resolve_period
+from pipelines.provinces import canonical_province
 from pipelines.vocab import places as pl
 
 logger = logging.getLogger(__name__)
@@ -196,6 +198,8 @@ def _fact_area(fig: Figure, st: State, text: str) -> str | None:
 
 def _change_basis(fig: Figure, st: State) -> str:
     stated = fig.basis_text or st.pending_basis
+    if stated and not BASIS_WORDS_RE.search(stated) and find_periods(stated) == []:
+        stated = None  # "so với mức tăng chung của cả nước": a place compared, not a time base
     if not stated:
         return st.basis or "yoy"
     basis = classify_basis(stated, st.period, st.published)
@@ -206,6 +210,12 @@ def _change_basis(fig: Figure, st: State) -> str:
     if basis != "other":
         st.basis = basis
     return basis
+
+
+def _inside(area: str | None) -> bool:
+    """Whether an area lies inside a province (a district, a commune, a park), not another
+    province or the country."""
+    return area is not None and area != NATION_AREA and canonical_province(area) is None
 
 
 def _period_label(period: Period | None, indicator: str) -> str | None:
@@ -241,9 +251,15 @@ def _fact(fig: Figure, st: State, text: str) -> dict[str, Any] | None:
     area = _fact_area(fig, st, text)
     # A part of a total stated before (a sector, a district) with no status word of its own
     # has the total's ("Khu vực các xã ... đóng góp khoảng 2.140 tỷ đồng" after "ước đạt").
-    part = st.sector is not None or area != st.home.default_area
-    if st.status is None and part and st.carried and st.carried[0] == indicator:
+    # Another province's or the country's figure is no part of the province's total.
+    part = st.sector is not None or (area != st.home.default_area and _inside(area))
+    total = st.totals.get((indicator, st.period))
+    if st.status is None and part and total is not None:
+        status = total
+    elif st.status is None and part and st.carried and st.carried[0] == indicator:
         status = st.carried[1] or status
+    if st.sector is None and area == st.home.default_area:
+        st.totals[(indicator, st.period)] = status
     # "ước đạt 1.412 tỷ đồng, đạt 71,3% kế hoạch năm": the share of the plan of an estimated
     # amount is itself estimated; this "đạt" is the progress verb, not a word of status.
     if measure == "plan_progress" and status == "actual" and st.fact_status == "estimate":

@@ -80,6 +80,9 @@ class State:
     # that names no indicator of its own breaks that total down (see apply.py).
     carried: tuple[str, str | None, str | None] | None = None
     last_total: tuple[str, str | None, str | None] | None = None  # the last total's fact
+    # per indicator, the status and period of its last total: a part stated later with no
+    # status word of its own (a sector, a district) has the total's status
+    totals: dict[tuple[str, Period | None], str] = field(default_factory=dict)
     fact_status: str | None = None  # the status of the sentence's last fact
     # Places (areas.py): what the article reports on; the area of the figures being read (the
     # subject's place, to the sentence's end), the paragraph's (a place opening it), and a place
@@ -108,8 +111,8 @@ class State:
         if self.resume_period is not None:  # "Riêng tháng 10, ..." is over
             self.period, self.resume_period = self.resume_period, None
             self.basis = self.resume_basis
-        if breakdown and self.last_total is not None:
-            self.status = self.last_total[1]
+        if breakdown:
+            self.status = None  # a new list: its items have the total's status (attach.py)
         if continuation:
             return
         self.paragraph_area = self.area = self.home.default_area
@@ -137,6 +140,10 @@ class State:
             self.area = self.paragraph_area
         if states_period:  # a new time frame: the old status and basis no longer hold
             self.status, self.basis = None, None
+        elif not continued and self.status != "target":
+            # a new sentence about a new figure with no status word of its own states it (the
+            # gold files' convention); "Trong đó, ..." goes on with the sentence before
+            self.status = None
 
 
 def _percent_measure(fig: Figure, st: State, indicator: str | None) -> tuple[str, float] | None:

@@ -134,6 +134,10 @@ def _year(
     return published.year if published else None
 
 
+def _month_index(day: date) -> int:
+    return day.year * 12 + day.month - 1
+
+
 def _rollback(first: int, explicit: bool, published: date | None) -> int:
     """A month stated without a year that would lie after the article's date is last year's."""
     if explicit or published is None:
@@ -168,15 +172,17 @@ def resolve_period(
             return state
         return year_period(published.year - 1 if published.month <= 6 else published.year)
     if kind == "same_period":
-        year = int(groups.get("y") or 0)
-        if state is None or not 1900 < year < 2200:
-            return year_period(year) if 1900 < year < 2200 else None
-        shift = (year - state.year) * 12
+        base_year = int(groups.get("y") or 0)
+        if state is None or not 1900 < base_year < 2200:
+            return year_period(base_year) if 1900 < base_year < 2200 else None
+        shift = (base_year - state.year) * 12
         return months(state.first + shift, state.last + shift)
     if kind == "now":
-        # the review the sentence is in (a sub-year period of this year), else this year
-        if state is not None and published is not None and state.year == published.year:
-            return state
+        # the review the sentence is in (this year's, or one just ended: "Đến nay" in a
+        # January review of last year), else the article's year
+        if state is not None and published is not None:
+            if state.year == published.year or _month_index(published) - state.last <= 2:
+                return state
         return year_period(published.year) if published else state
     if kind == "this_year":
         return year_period(published.year) if published else state

@@ -198,7 +198,8 @@ SECTORS: list[tuple[str, str]] = [
 # Status words. "target" is a frame: once stated in a sentence a later "đạt" does not undo it
 # ("phấn đấu ... đạt X; trong đó ... đạt Y" are both targets, seed 000).
 STATUS: list[tuple[str, str]] = [
-    ("estimate", "ước(?: tính| đạt| thực hiện| khoảng)?|dự ước|dự tính|sơ bộ"),
+    # ("sơ bộ", preliminary, is an official first release, not one of the contract's estimates)
+    ("estimate", "ước(?: tính| đạt| thực hiện| khoảng)?|dự ước|dự tính"),
     (
         "target",
         "phấn đấu|mục tiêu|kế hoạch|quy hoạch|dự kiến|chỉ tiêu|phải đạt|cần đạt|sẽ đạt|định hướng"

@@ -53,6 +53,10 @@ def _apply_status(m: Mention, st: State, text: str) -> None:
     """Target is a frame; an estimate word is one too when it opens the sentence ("Ước cả năm
     2023, ... đạt X"), and otherwise holds to the end of its clause ("được ước tính đạt X")."""
     if m.key == "target":
+        if st.subject_seen and st.status != "target":
+            # "ước đạt 17,2%, cao hơn kịch bản đề ra (15%); giá trị tăng thêm tăng 18,4%": a
+            # plan named in comparison after a figure is a target for its clause only
+            st.target_aside = (st.status, m.end)
         st.status = "target"
     elif m.key == "estimate":
         st.status = "estimate"
@@ -64,6 +68,7 @@ def _apply_status(m: Mention, st: State, text: str) -> None:
     elif st.status != "target":
         st.status = "actual"
     st.status_end = m.end
+    st.status_period = st.period
 
 
 def _apply_period(m: Mention, st: State) -> None:

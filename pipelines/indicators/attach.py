@@ -26,7 +26,13 @@ from pipelines.indicators.apply import (
 from pipelines.indicators.areas import NATION_AREA
 from pipelines.indicators.events import prepare
 from pipelines.indicators.figures import Figure
-from pipelines.indicators.lexicon import BASIS_WORDS_RE, CONTINUATION_RE, Mention, find_periods
+from pipelines.indicators.lexicon import (
+    BASIS_WORDS_RE,
+    BREAKDOWN_RE,
+    CONTINUATION_RE,
+    Mention,
+    find_periods,
+)
 from pipelines.indicators.measures import (
     GROWTH_INDICATORS,
     INDUSTRY,
@@ -38,7 +44,7 @@ from pipelines.indicators.measures import (
     resolve_status,
 )
 from pipelines.indicators.periods import Period, classify_basis, months, resolve_period
-from pipelines.provinces import canonical_province
+from pipelines.provinces import canonical_province, current_province
 from pipelines.vocab import places as pl
 
 logger = logging.getLogger(__name__)
@@ -146,6 +152,10 @@ def _apply_place(events: list[Any], i: int, text: str, start: int, st: State) ->
         and st.area_group
     )
     st.area_group = [*st.area_group, area] if together else [area]
+    if st.subject_seen and not _inside(area, st) and area != st.area and st.status == "estimate":
+        # "ước tăng 15,7%, trong khi IIP của cả nước chỉ tăng 6,18%": another place's figure
+        # does not take the province's status word
+        st.status = None
     st.area, st.area_once = area, None
     if topic and (clause == start or together) and st.paragraph_sentence == 0:
         st.paragraph_area = area
@@ -212,10 +222,16 @@ def _change_basis(fig: Figure, st: State) -> str:
     return basis
 
 
-def _inside(area: str | None) -> bool:
-    """Whether an area lies inside a province (a district, a commune, a park), not another
-    province or the country."""
-    return area is not None and area != NATION_AREA and canonical_province(area) is None
+def _inside(area: str | None, st: State) -> bool:
+    """Whether an area lies inside the article's province (a district, a commune, a park, a
+    province merged into it: "Bắc Kạn (cũ)" in Thái Nguyên after 2025), not another province or
+    the country."""
+    if area is None or area == NATION_AREA:
+        return False
+    province = canonical_province(area)
+    return province is None or (
+        st.home.province is not None and current_province(province) == st.home.province
+    )
 
 
 def _period_label(period: Period | None, indicator: str) -> str | None:
@@ -247,12 +263,20 @@ def _fact(fig: Figure, st: State, text: str) -> dict[str, Any] | None:
     if st.sector is None:
         st.last_total = (indicator, st.status, st.basis)
     start = st.anchor if st.anchor is not None else fig.cue_start
-    status = resolve_status(st)
+    if st.target_aside is not None and CLAUSE_BREAK.search(text, st.target_aside[1], fig.start):
+        if ";" in text[st.target_aside[1] : fig.start]:
+            st.status, st.target_aside = st.target_aside[0], None
+    status = resolve_status(st, stock=indicator in STOCKS)
+    past = st.status_period
+    if status == "estimate" and st.period and past and st.period.last < past.first:
+        # "ước tăng 8,64%, cao hơn mức tăng 7,9% của cùng kỳ năm 2016": the estimate is of
+        # the period under review; a figure of an earlier one is a known result
+        status = "actual"
     area = _fact_area(fig, st, text)
     # A part of a total stated before (a sector, a district) with no status word of its own
     # has the total's ("Khu vực các xã ... đóng góp khoảng 2.140 tỷ đồng" after "ước đạt").
     # Another province's or the country's figure is no part of the province's total.
-    part = st.sector is not None or (area != st.home.default_area and _inside(area))
+    part = st.sector is not None or (area != st.home.default_area and _inside(area, st))
     total = st.totals.get((indicator, st.period))
     if st.status is None and part and total is not None:
         status = total
@@ -396,6 +420,7 @@ def sentence_facts(text: str, start: int, end: int, st: State) -> list[dict[str,
     st.new_sentence(
         states_period=any(m.kind == "period" for m in mentions),
         continued=CONTINUATION_RE.match(text, start) is not None,
+        breakdown=BREAKDOWN_RE.match(text, start) is not None,
     )
     # A GRDP frame anywhere in the sentence ("công nghiệp chiếm 52,6% trong cơ cấu GRDP").
     st.grdp = any(m.kind == "grdp" for m in mentions)

@@ -84,6 +84,8 @@ class State:
     # status word of its own (a sector, a district) has the total's status
     totals: dict[tuple[str, Period | None], str] = field(default_factory=dict)
     fact_status: str | None = None  # the status of the sentence's last fact
+    status_period: Period | None = None  # the period in force when the status word was read
+    target_aside: tuple[str | None, int] | None = None  # (status before a plan compared, where)
     # Places (areas.py): what the article reports on; the area of the figures being read (the
     # subject's place, to the sentence's end), the paragraph's (a place opening it), and a place
     # in the middle of a clause that only reaches the next figure ("... của cả nước (5%)").
@@ -124,10 +126,14 @@ class State:
         self.last_total = None
         self.indicator = self.sector = self.status = self.basis = self.money_unit = None
 
-    def new_sentence(self, states_period: bool, continued: bool = False) -> None:
+    def new_sentence(
+        self, states_period: bool, continued: bool = False, breakdown: bool = False
+    ) -> None:
         """``continued``: the sentence opens with "Trong đó", "Cụ thể" ... and goes on about
-        the place of the sentence before."""
+        the place of the sentence before; ``breakdown``: it opens a new breakdown ("Xét theo
+        ngành, ..."), whose items take the total's status."""
         self.sentence += 1
+        self.target_aside = None
         self.paragraph_sentence += 1
         self.growth = self.share = self.grdp = self.plan_pending = False
         self.status_frame = self.subject_seen = False
@@ -140,7 +146,7 @@ class State:
             self.area = self.paragraph_area
         if states_period:  # a new time frame: the old status and basis no longer hold
             self.status, self.basis = None, None
-        elif not continued and self.status != "target":
+        elif (breakdown or not continued) and self.status != "target":
             # a new sentence about a new figure with no status word of its own states it (the
             # gold files' convention); "Trong đó, ..." goes on with the sentence before
             self.status = None
@@ -217,7 +223,7 @@ def _month(day: date) -> int:
     return day.year * 12 + day.month - 1
 
 
-def resolve_status(st: State) -> str:
+def resolve_status(st: State, stock: bool = False) -> str:
     """target / estimate / actual from the words seen and the period's place in time."""
     period, published = st.period, st.published
     future = bool(period and published and period.first > _month(published))
@@ -237,10 +243,11 @@ def resolve_status(st: State) -> str:
         return "target"
     # no status word at all: a figure for a period still running is an estimate; "đạt" keeps
     # an item actual (the contract's list rule), whatever the period
-    return "estimate" if st.status is None and running(period, published) else "actual"
+    return "estimate" if st.status is None and running(period, published, stock) else "actual"
 
 
-def running(period: Period | None, published: date | None) -> bool:
-    """Whether the period was not over when the article was published: a figure for it can
-    only be an estimate ("Tháng 12/2015" in a report of 24/12/2015), whatever the verb."""
-    return bool(period and published and period.last >= _month(published))
+def running(period: Period | None, published: date | None, stock: bool = False) -> bool:
+    """Whether the period was not over when the article was published: a flow over it can only
+    be an estimate ("Tháng 12/2015" in a report of 24/12/2015), whatever the verb. A stock (a
+    rate "hiện nay") is observed, not estimated."""
+    return bool(not stock and period and published and period.last >= _month(published))

@@ -180,9 +180,12 @@ def resolve_period(
     if kind == "now":
         # the review the sentence is in (this year's, or one just ended: "Đến nay" in a
         # January review of last year), else the article's year
-        if state is not None and published is not None:
-            if state.year == published.year or _month_index(published) - state.last <= 2:
-                return state
+        if (
+            state is not None
+            and published is not None
+            and (state.year == published.year or _month_index(published) - state.last <= 2)
+        ):
+            return state
         return year_period(published.year) if published else state
     if kind == "this_year":
         return year_period(published.year) if published else state

@@ -263,9 +263,8 @@ def _fact(fig: Figure, st: State, text: str) -> dict[str, Any] | None:
     if st.sector is None:
         st.last_total = (indicator, st.status, st.basis)
     start = st.anchor if st.anchor is not None else fig.cue_start
-    if st.target_aside is not None and CLAUSE_BREAK.search(text, st.target_aside[1], fig.start):
-        if ";" in text[st.target_aside[1] : fig.start]:
-            st.status, st.target_aside = st.target_aside[0], None
+    if st.target_aside is not None and ";" in text[st.target_aside[1] : fig.start]:
+        st.status, st.target_aside = st.target_aside[0], None
     status = resolve_status(st, stock=indicator in STOCKS)
     past = st.status_period
     if status == "estimate" and st.period and past and st.period.last < past.first:

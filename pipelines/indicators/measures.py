@@ -134,6 +134,11 @@ class State:
         ngành, ..."), whose items take the total's status."""
         self.sentence += 1
         self.target_aside = None
+        if self.resume_period is not None and not continued:
+            # "Riêng quý III, IIP tăng 4,4%. Về giá trị, khu vực FDI đóng góp ...": the aside
+            # was one sentence
+            self.period, self.resume_period = self.resume_period, None
+            self.basis = self.resume_basis
         self.paragraph_sentence += 1
         self.growth = self.share = self.grdp = self.plan_pending = False
         self.status_frame = self.subject_seen = False

@@ -448,9 +448,14 @@ def sentence_facts(text: str, start: int, end: int, st: State) -> list[dict[str,
                 )
             after = _place_after(events, i, text) if fact is not None else None
             if fact is not None and after is not None and after != fact["area"]:
-                # another place's figure: not a part of the sector in force
+                # another place's figure: not a part of the sector in force, and not under the
+                # province's estimate word
                 fact["area"] = after
                 fact["sector"] = fact["sector"] if st.sector_end else None
+                if st.status == "estimate" and not _inside(after, st):
+                    kept, st.status = st.status, None
+                    fact["status"] = resolve_status(st, stock=fact["indicator"] in STOCKS)
+                    st.status = kept
             if fact is not None:
                 facts.append(fact)
                 if len(st.area_group) > 1 and fact["area"] == st.area_group[-1]:
@@ -522,12 +527,12 @@ def _passing_period(
     the months under review ("năm nay có thêm 3 dự án đi vào sản xuất" in a 7-month report):
     the figures after it keep the period in force (or one the sentence names besides)."""
     old, new = frames[0], st.period
-    if old is None or new is None or new == old:
+    if new is None or new == old:
         return
-    if _is_span(new) and not _is_span(old):
+    if _is_span(new) and (old is None or not _is_span(old)):
         st.period = next((p for p in reversed(frames[1:]) if p and not _is_span(p)), old)
         st.status = status
-    elif new.contains(old) and not _OPENS_WITH_YEAR.match(text, start):
+    elif old is not None and new.contains(old) and not _OPENS_WITH_YEAR.match(text, start):
         st.period = old
 
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from pipelines.indicators.areas import Home, find_places
 from pipelines.indicators.lexicon import PHRASES, key_of
-from pipelines.indicators.measures import INDUSTRY, State, resolve_indicator
+from pipelines.indicators.measures import INDEX_FLOOR, INDUSTRY, State, resolve_indicator
 from pipelines.indicators.numbers import parse_number
 from pipelines.indicators.table_columns import (
     PARENS,
@@ -248,6 +248,8 @@ def _fact(
         measure, unit, value = "level", unit or "", value * scale
     else:
         measure, unit = col.measure, "percent"
+        if measure == "change" and not col.signed and value < INDEX_FLOOR:
+            return None  # no index ("11" where 111,35 was cut off): not a figure of the column
         value = value if col.signed or col.measure == "plan_progress" else round(value - 100, 6)
     key = resolve_indicator(indicator, measure, unit, state)
     if key is None:

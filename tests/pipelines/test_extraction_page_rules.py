@@ -15,6 +15,7 @@ from pipelines.textclean import (
     is_lead,
     is_masthead,
     is_menu_line,
+    is_navigation,
     is_section_label,
     parse_rendered_text,
     read_tail_metadata,
@@ -172,3 +173,26 @@ def test_text_opening_with_its_lead_has_no_title(banner: str) -> None:
     layout = parse_rendered_text(f"{banner}\nTruy cập nội dung\n02/04/2024\n{SAPO}\n{BODY}\n")
     assert layout.title is None
     assert layout.sapo == SAPO and layout.paragraphs == [BODY]
+
+
+@pytest.mark.parametrize("line", LINES["navigation"])
+def test_navigation_lines(line: str) -> None:
+    """Breadcrumbs and menus written with separators, or made of section names."""
+    assert is_navigation(line)
+
+
+@pytest.mark.parametrize("line", LINES["not_navigation"])
+def test_not_navigation_lines(line: str) -> None:
+    assert not is_navigation(line)
+
+
+def test_title_is_the_line_above_its_dateline() -> None:
+    """Kind 7: whatever short lines a portal prints above the headline (its name, a vertical
+    menu of its own sections, a section label), the headline is the line right above its date."""
+    page = (
+        "SỞ CÔNG THƯƠNG TỈNH YÊN BÁI\nTrang chủ\nHoạt động ngành\nChuyên mục thống kê\n"
+        f"Tin cơ sở\nThông tin chuyên ngành\n{TITLE}\nNgày đăng: 02/04/2024\n{SAPO}\n{BODY}\n"
+    )
+    layout = parse_rendered_text(page)
+    assert layout.title == TITLE and layout.sapo == SAPO
+    assert layout.mastheads == ["SỞ CÔNG THƯƠNG TỈNH YÊN BÁI"]

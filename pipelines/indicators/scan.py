@@ -3,9 +3,9 @@
 Every phrase kind (indicators, other subjects, sectors, status words, context cues, periods,
 places) is a regex; running each one over each sentence tried every alternative at every word,
 and that was most of the indicator time (bench/bench_indicators.py). Here each kind's regex is
-analysed once, at import, for the literal words its matches can begin with ("giá", "tổng",
-"chỉ", "iip" ...); the article's words are walked once, and a kind's regex is tried only where a
-word begins with one of its openings — a few hundredths of the words. The matches are those
+analysed once, at import, for the literal words its matches can begin with, up to two
+("giá trị", "tổng mức", "chỉ số", "iip" ...); the article's words are walked once, and a kind's
+regex is tried only where a word and the next begin with one of its openings. The matches are those
 ``finditer`` gives (the same regex, at the same places, non-overlapping within a kind), so the
 rules read exactly what they read before; a kind whose openings cannot be listed is scanned with
 ``finditer`` as before.
@@ -29,15 +29,22 @@ from pipelines.indicators.lexicon import Mention
 logger = logging.getLogger(__name__)
 
 _WORDS = re.compile(r"(?<!\w)\w+")
-MAX_OPENING = 12  # characters of an opening compared (longer literal prefixes are cut there)
-MAX_OPENINGS = 2000  # a kind with more openings than this is scanned with finditer
+_WORD = re.compile(r"\w+")
+_SPACES = re.compile(r"\s*")
+# Characters of an opening compared (longer literal prefixes are cut there), and the most
+# openings a kind may have (else it is scanned with finditer).
+MAX_OPENING = 24
+MAX_OPENINGS = 5000
 _DIGITS = "0123456789"
 _SPACE_CATEGORIES = {_const.CATEGORY_SPACE, _const.CATEGORY_LINEBREAK}
 
 
-def _openings(items: list[Any], acc: frozenset[str], limit: int) -> frozenset[str] | None:
-    """The strings a match of ``items`` can begin with, each extending one of ``acc``; cut at
-    the first space or non-literal. None when one of them would be empty (no gate possible)."""
+def _openings(
+    items: list[Any], acc: frozenset[str], limit: int, spaces: int = 1
+) -> frozenset[str] | None:
+    """The strings a match of ``items`` can begin with, each extending one of ``acc``: up to two
+    words, one space between them and one after a whole word; cut at the first non-literal.
+    ``spaces``: word boundaries still to cross. None when there are more than ``limit``."""
     for i, (op, arg) in enumerate(items):
         if all(len(a) >= MAX_OPENING for a in acc):
             return acc
@@ -45,26 +52,30 @@ def _openings(items: list[Any], acc: frozenset[str], limit: int) -> frozenset[st
         if op is _const.LITERAL:
             char = chr(arg)
             if char.isspace():
-                return frozenset(a + " " for a in acc)  # a whole first word
+                return _space(rest, acc, limit, spaces)
             acc = frozenset(a + char for a in acc)
         elif op is _const.IN:
             chars = _class_chars(arg)
             if chars is None:
-                return frozenset(a + " " for a in acc) if _is_space_class(arg) else acc
+                return _space(rest, acc, limit, spaces) if _is_space_class(arg) else acc
             acc = frozenset(a + c for a in acc for c in chars)
         elif op in (_const.AT, _const.ASSERT, _const.ASSERT_NOT):
             continue
         elif op is _const.SUBPATTERN:
-            return _union([list(arg[-1]) + rest], acc, limit)
+            return _union([list(arg[-1]) + rest], acc, limit, spaces)
         elif op is _const.BRANCH:
-            return _union([list(b) + rest for b in arg[1]], acc, limit)
+            return _union([list(b) + rest for b in arg[1]], acc, limit, spaces)
         elif op in (_const.MAX_REPEAT, _const.MIN_REPEAT, _const.POSSESSIVE_REPEAT):
             low, high, sub = arg
-            if low >= 1 and len(sub) == 1 and sub[0][0] is _const.IN and _is_space_class(sub[0][1]):
-                return frozenset(a + " " for a in acc)  # "\s+" after the first word
+            if len(sub) == 1 and sub[0][0] is _const.IN and _is_space_class(sub[0][1]):
+                spaced = _space(rest, acc, limit, spaces)  # "\s+" or "\s*": one space
+                if low >= 1 or spaced is None:
+                    return spaced
+                alone = _openings(rest, acc, limit, spaces)
+                return None if alone is None else spaced | alone
             once = list(sub) + (rest if high == 1 else [])
             options = [once] if low >= 1 else [once, rest]
-            return _union(options, acc, limit)
+            return _union(options, acc, limit, spaces)
         else:
             return acc
         if len(acc) > limit:
@@ -72,10 +83,18 @@ def _openings(items: list[Any], acc: frozenset[str], limit: int) -> frozenset[st
     return acc
 
 
-def _union(options: list[list[Any]], acc: frozenset[str], limit: int) -> frozenset[str] | None:
+def _space(rest: list[Any], acc: frozenset[str], limit: int, spaces: int) -> frozenset[str] | None:
+    """A word boundary: the openings end there, or go on into the second word."""
+    spaced = frozenset(a + " " for a in acc)
+    return _openings(rest, spaced, limit, spaces - 1) if spaces > 0 else spaced
+
+
+def _union(
+    options: list[list[Any]], acc: frozenset[str], limit: int, spaces: int
+) -> frozenset[str] | None:
     found: set[str] = set()
     for option in options:
-        got = _openings(option, acc, limit)
+        got = _openings(option, acc, limit, spaces)
         if got is None:
             return None
         found |= got
@@ -139,14 +158,15 @@ KINDS: list[tuple[str, re.Pattern[str], MakeMention | None]] = [
 
 @dataclass(frozen=True)
 class _Gate:
-    words: dict[str, tuple[int, ...]]  # a whole first word -> the kinds it can open
+    # a whole first word -> kind -> what the second word must begin with ("": anything)
+    words: dict[str, dict[int, tuple[str, ...]]]
     # first two letters (or the only one) -> (opening, kind), for openings that are not words
     prefixes: dict[str, tuple[tuple[str, int], ...]]
     ungated: tuple[int, ...]  # kinds scanned with finditer
 
 
 def _build_gate() -> _Gate:
-    words: dict[str, set[int]] = {}
+    words: dict[str, dict[int, set[str]]] = {}
     prefixes: dict[str, set[tuple[str, int]]] = {}
     ungated = []
     for index, (kind, pattern, _) in enumerate(KINDS):
@@ -156,38 +176,45 @@ def _build_gate() -> _Gate:
             ungated.append(index)
             continue
         for opening in found:
-            if opening.endswith(" ") and _WORD.fullmatch(opening[:-1]):
-                words.setdefault(opening[:-1], set()).add(index)
+            first, space, second = opening.partition(" ")
+            if space and _WORD.fullmatch(first):
+                words.setdefault(first, {}).setdefault(index, set()).add(second.rstrip())
             else:
-                opening = opening.rstrip()
-                prefixes.setdefault(opening[:2], set()).add((opening, index))
+                prefixes.setdefault(first[:2], set()).add((first, index))
     return _Gate(
-        {w: tuple(sorted(k)) for w, k in words.items()},
+        {
+            w: {k: ("",) if "" in found else tuple(sorted(found)) for k, found in kinds.items()}
+            for w, kinds in words.items()
+        },
         {p: tuple(sorted(o)) for p, o in prefixes.items()},
         tuple(ungated),
     )
 
 
-_WORD = re.compile(r"\w+")
 _GATE = _build_gate()
-
-
 _PERIOD = next(i for i, (kind, _, _) in enumerate(KINDS) if kind == "period")
-# token -> the kinds that may open there (every kind, and periods alone); filled as words are met
-_CANDIDATES: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
+# token -> the kinds that may open at it, each with what the next word must begin with ("":
+# anything): for every kind, and for periods alone. Filled as words are met.
+Candidates = tuple[tuple[int, tuple[str, ...]], ...]
+_CANDIDATES: dict[str, tuple[Candidates, Candidates]] = {}
 _CACHE_LIMIT = 100_000
 
 
-def _candidates(token: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+def _candidates(token: str) -> tuple[Candidates, Candidates]:
     found = _CANDIDATES.get(token)
     if found is None:
-        kinds = set(_GATE.words.get(token, ()))
+        kinds: dict[int, set[str]] = {k: set(v) for k, v in _GATE.words.get(token, {}).items()}
         for key in (token[:2], token[:1]):
-            kinds.update(
-                i for opening, i in _GATE.prefixes.get(key, ()) if token.startswith(opening)
-            )
-        ordered = tuple(sorted(kinds))
-        found = (ordered, tuple(i for i in ordered if i == _PERIOD))
+            for opening, i in _GATE.prefixes.get(key, ()):
+                if token.startswith(opening):
+                    kinds.setdefault(i, set()).add("")
+                elif opening.startswith(token):  # "nông," for "nông, lâm nghiệp", "tp." ...
+                    kinds.setdefault(i, set()).add(opening[len(token) :])
+        every = tuple(
+            (k, ("",) if "" in found else tuple(sorted(found)))
+            for k, found in sorted(kinds.items())
+        )
+        found = (every, tuple(c for c in every if c[0] == _PERIOD))
         if len(_CANDIDATES) > _CACHE_LIMIT:
             _CANDIDATES.clear()
         _CANDIDATES[token] = found
@@ -218,9 +245,13 @@ class ArticleScan:
                 n += 1
                 region = spans[n]
             every, periods = _candidates(word.group())
-            for index in every if region[0] <= at < region[1] else periods:
+            for index, seconds in every if region[0] <= at < region[1] else periods:
                 if at < ends[index]:
                     continue
+                if seconds[0]:  # the next word must begin so ("giá trị", "cả nước")
+                    then = _SPACES.match(lower, word.end()).end()  # type: ignore[union-attr]
+                    if not lower.startswith(seconds, then):
+                        continue
                 match = KINDS[index][1].match(text, at)
                 if match is not None and match.end() > at:
                     per_kind[index].append(self._mention(index, match))

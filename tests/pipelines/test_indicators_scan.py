@@ -20,7 +20,7 @@ def _texts() -> list[str]:
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
     for name in ("sentences.json", "kinds.json", "flat_tables.json"):
         texts.extend(c["text"] for c in json.loads((FIXTURES / name).read_text(encoding="utf-8")))
-    for folder in ("holdout2", "indicator_corpus"):
+    for folder in ("holdout", "holdout2", "holdout3", "holdout4", "indicator_corpus"):
         texts.extend(
             p.read_text(encoding="utf-8")
             for p in sorted((ROOT / "tests" / "data" / folder / "docs").glob("*.txt"))

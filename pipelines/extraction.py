@@ -179,7 +179,9 @@ def _finish(
     name, author_source = next((c for c in candidates if c and c[0]), (None, ""))
     body_text = "\n".join(p for p in (layout.sapo, *layout.paragraphs) if p)
     lead = layout.sapo or (layout.paragraphs[0] if layout.paragraphs else "")
-    province = detect_province(layout.title, body_text, lead=lead, published_at=published)
+    province = detect_province(
+        layout.title, body_text, lead=lead, published_at=published, site=layout.mastheads
+    )
     field_sources = dict(sources)
     if published:
         field_sources["published_at"] = date_source or "text"

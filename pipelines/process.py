@@ -29,7 +29,12 @@ class Processed:
 
 def facts_for(article: Article) -> list[dict[str, Any]]:
     """Step 2 of the recipe: the indicator facts of an extracted article."""
-    facts = extract_facts(article.body, published_at=article.published_at, tables=article.tables)
+    facts = extract_facts(
+        article.body,
+        published_at=article.published_at,
+        tables=article.tables,
+        province=article.province,
+    )
     if not REPORTED_OTHER:
         facts = [f for f in facts if f.get("indicator") != "other"]
     return facts

@@ -24,7 +24,7 @@ from pipelines.vocab import provinces as pv
 TITLE_WEIGHT = 3.0
 # A text naming at least this many provinces, none with this share of the weighted mentions, is a
 # national round-up ("Bắc Giang (28,7%), Phú Thọ (21,3%), Thanh Hóa ..."), not a provincial report.
-NATIONAL_MIN_PROVINCES = 5
+NATIONAL_MIN_PROVINCES = 3
 NATIONAL_MAX_SHARE = 0.4
 # "tỉnh Bắc Kạn", "TP. Thái Nguyên", a dateline "Thái Nguyên:" — the article is about it.
 QUALIFIED_BONUS = 1.0
@@ -40,6 +40,19 @@ _TONE_PAIRS = {
 _CITY_ONLY = {"Hồ Chí Minh"}
 _CITY_FORMS = ("TP. {}", "TP.{}", "TP {}", "Thành phố {}", "thành phố {}")
 _NATIONAL = re.compile("|".join(f"(?:{p})" for p in pv.NATIONAL_PHRASES), re.I)
+_ROUND_UP = re.compile("|".join(f"(?:{p})" for p in pv.ROUND_UP_TITLE_PHRASES), re.I)
+_COMPARED = re.compile(f"(?:{pv.COMPARISON_BEFORE})[^.;!?]{{0,48}}$", re.I)
+
+
+def _national(text: str) -> bool:
+    """A national phrase that is the subject, not a comparison ("chiếm 9,8% kim ngạch xuất
+    khẩu cả nước", "đứng thứ 3 cả nước" are a province's figures)."""
+    return any(
+        not _COMPARED.search(text, max(0, m.start() - 60), m.start())
+        for m in _NATIONAL.finditer(text)
+    )
+
+
 _QUALIFIER = re.compile(r"(?:tỉnh|Tỉnh|TP\.?|[Tt]hành phố|UBND tỉnh)\s*$")
 
 
@@ -72,6 +85,33 @@ _TABLE = _build_table()
 _NAMES = re.compile(
     r"(?<!\w)(" + "|".join(re.escape(n) for n in sorted(_TABLE, key=len, reverse=True)) + r")(?!\w)"
 )
+
+
+def province_names() -> list[str]:
+    """Every written form of a province's own name (variants and both tone placements)."""
+    return [form for form, (_, weight) in _TABLE.items() if weight == 1.0]
+
+
+def place_names() -> list[str]:
+    """Written forms of the cities and districts that stand for a province (``vocab.PLACES``)."""
+    return [form for form, (_, weight) in _TABLE.items() if weight != 1.0]
+
+
+def canonical_province(name: str) -> str | None:
+    """The canonical name of a province written ``name`` ("Bắc Cạn" -> "Bắc Kạn"), else None."""
+    found = _TABLE.get(name)
+    return found[0] if found is not None and found[1] == 1.0 else None
+
+
+def named_provinces(text: str) -> list[str]:
+    """The provinces ``text`` names by their own name, first mention first (canonical names)."""
+    return _named(text)
+
+
+def is_national(text: str, title: str = "") -> bool:
+    """Whether ``text`` (a title and lead) speaks of the whole country or many provinces at
+    once; ``title`` alone may also be a round-up ("Các tỉnh phía Bắc ...")."""
+    return bool(_national(text) or _ROUND_UP.search(title))
 
 
 def _successor(name: str, published_at: str | None) -> str:
@@ -119,17 +159,39 @@ def detect_province(
     *,
     lead: str | None = None,
     published_at: str | None = None,
+    site: list[str] | None = None,
 ) -> str | None:
     """The province the article reports on, as named in it; None when it names none or is
     national. ``lead`` is the sapo or first paragraph (default: the body's first line);
-    ``published_at`` (ISO) tells whether a merged province still existed."""
+    ``published_at`` (ISO) tells whether a merged province still existed; ``site``: the
+    site's name lines above the title ("BÁO BÌNH DƯƠNG ONLINE"), which say it when the article
+    itself names no province (a provincial paper's "tỉnh" is its own)."""
+    found = _detect(title, body, lead, published_at)
+    if found is not None or not site or _national(f"{title or ''}\n{lead or ''}"):
+        return found
+    # no province stands out: the site's own, when the article names it or names none
+    scores = province_scores(title, body, published_at)
+    # in capitals ("BÁO BÌNH DƯƠNG ONLINE") the names are found in title case
+    named = _named("\n".join(x.title() if x.isupper() else x for x in site), published_at)
+    if named and (not scores or named[0] in scores):
+        return named[0]
+    return found
+
+
+def _detect(title: str | None, body: str, lead: str | None, published_at: str | None) -> str | None:
     in_title = _named(title or "", published_at)
     if in_title:
         return in_title[0]
     if lead is None:
         lead = body.split("\n", 1)[0]
     in_lead = _named(lead, published_at)
-    if not in_lead and _NATIONAL.search(f"{title or ''}\n{lead}"):
+    if (
+        _national(title or "")
+        or _ROUND_UP.search(title or "")
+        or (_national(lead) and (not in_lead or len(in_lead) >= 2))
+    ):
+        # a national title, or a lead about the country naming none or several provinces
+        # ("... tại Bắc Giang, Bắc Ninh ..., nhiều địa phương phía Bắc"): a round-up
         return None
     if in_lead:
         return in_lead[0]

@@ -28,7 +28,7 @@ from storage.models import Article, RawPage, Source
 logger = logging.getLogger(__name__)
 
 SelectorsFor = Callable[[str, datetime], Sequence[SiteSelectors]]
-FACT_KEY = ("indicator", "sector", "measure", "period", "status", "basis")
+FACT_KEY = ("indicator", "sector", "area", "measure", "period", "status", "basis")
 
 
 @dataclass

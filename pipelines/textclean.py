@@ -47,6 +47,11 @@ def _alt(patterns: tuple[str, ...], flags: int = re.I) -> re.Pattern[str]:
 
 
 _DROP = _alt(bp.DROP_LINES)
+_CHROME = _alt(bp.CHROME_LINES)
+# Chrome lines are short; a longer line opening with the same words is text ("Quay lại với ...").
+CHROME_MAX_WORDS = 20
+_COUNTER_LABEL = re.compile(r"truy cập|truy nhập|bộ đếm", re.I)
+_LONE_NUMBER = re.compile(r"\d[\d.,\s]*")
 _CUT = _alt(tuple(rf"(?:{p})\s*(?:[:(>»].*)?" for p in bp.CUT_HEADINGS))
 _INLINE_RELATED = _alt(bp.INLINE_RELATED)
 _IMAGE_MARKER = _alt(bp.IMAGE_MARKERS)
@@ -57,6 +62,12 @@ _CREDIT = _alt(bp.CREDIT_LINES)
 _UPDATED_ANYWHERE = re.compile(r"^\(?\s*Cập nhật", re.I)
 _SITE_COUNTER = _alt(bp.SITE_COUNTERS)
 _MASTHEAD_KIND = re.compile("^(?:" + "|".join(bp.MASTHEAD_KINDS) + r")\s")
+_MASTHEAD_KIND_UPPER = re.compile("^(?:" + "|".join(bp.MASTHEAD_KINDS_UPPER) + r")\s")
+_MASTHEAD_WORD_UPPER = re.compile(r"(?<!\w)(?:" + "|".join(bp.MASTHEAD_WORDS_UPPER) + r")(?!\w)")
+_NAV_SEPARATOR = re.compile(bp.NAV_SEPARATORS)
+_ENGLISH_NAME = re.compile(r"(?<!\w)(?:" + "|".join(bp.ENGLISH_NAME_WORDS) + r")(?!\w)", re.I)
+# A breadcrumb or menu segment is a few words ("Tình hình kinh tế - xã hội").
+NAV_SEGMENT_MAX_WORDS = 7
 _NAV_TERM = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, bp.NAV_TERMS)) + r")(?!\w)")
 # The same terms, any case, for a whole line made only of them ("Kinh tế", "Tin tức - Sự kiện").
 _NAV_TERM_ANY_CASE = re.compile(_NAV_TERM.pattern, re.I)
@@ -66,9 +77,13 @@ _MENU_JOINERS = {"-", "–", "|", "/", "•", "·", "&", ",", "›", "»"}
 MENU_ENTRY_MAX_WORDS = 4
 # A menu has at least this many entries; fewer are a breadcrumb or a label (handled elsewhere).
 MENU_MIN_ENTRIES = 4
+# A line whose letters are at least this share category terms is a menu, whatever else is in it.
+NAV_COVERAGE = 0.6
 # A section label or breadcrumb line is a few category names ("Kinh tế - Xã hội", "Quốc phòng
 # - An ninh | Tin trong tỉnh"); longer lines of them are menus (``is_menu_line``).
 SECTION_LABEL_MAX_WORDS = 8
+# The head of a page (mastheads, menus, labels, title, dateline) is at most this many lines.
+HEAD_MAX_LINES = 14
 # Mastheads and banners are names, not headlines: short.
 MASTHEAD_MAX_WORDS = 14
 _TERMINAL = (".", "!", "?", ";", ":", "…", '"', "”", ")", "»", "./.")
@@ -97,9 +112,20 @@ def is_sentence(line: str) -> bool:
     return line.rstrip().endswith(_TERMINAL)
 
 
+# An amount in a line ("52,3 ngan ty dong", "2.210 triệu USD"): a caption stating a figure is
+# text the figures are read from (captions and alt text often give the only copy of one).
+_AMOUNT = re.compile(r"\d+[.,]\d+|\d+\s*(?:nghìn|ngàn|nghin|ngan|tỷ|ty|triệu|trieu)\b", re.I)
+
+
 def is_caption_shaped(line: str) -> bool:
-    """Short, no final punctuation, no percentage (a figure in a sub-heading is text)."""
-    return words(line) <= CAPTION_MAX_WORDS and not is_sentence(line) and "%" not in line
+    """Short, no final punctuation, no percentage or amount (a figure in a sub-heading or a
+    caption is text)."""
+    return (
+        words(line) <= CAPTION_MAX_WORDS
+        and not is_sentence(line)
+        and "%" not in line
+        and not _AMOUNT.search(line)
+    )
 
 
 def _menu_entries(line: str) -> list[list[str]] | None:
@@ -118,6 +144,26 @@ def _menu_entries(line: str) -> list[list[str]] | None:
         else:
             entries[-1].append(token)
     return entries
+
+
+def is_navigation(line: str) -> bool:
+    """A breadcrumb or a menu with separators ("Trang chủ > Số liệu thống kê > Báo cáo tháng",
+    "Trang chủ | Giới thiệu | Tình hình kinh tế - xã hội"): short segments joined by > / | »,
+    no sentence punctuation; or a run of menu entries that are almost all category terms
+    ("Thời sự Chính trị Kinh tế Xã hội ... Bình Dương 24h")."""
+    segments = [s.strip() for s in _NAV_SEPARATOR.split(line)]
+    if (
+        len(segments) >= 2
+        and all(
+            s and words(s) <= NAV_SEGMENT_MAX_WORDS and not re.search(r"[.:;!?%]|\d", s)
+            for s in segments
+        )
+        and any(_NAV_TERM_ANY_CASE.fullmatch(s) or is_section_label(s) for s in segments)
+    ):
+        return True  # (a bilingual label "Khai khoáng / Mining and quarrying" names no section)
+    terms = _NAV_TERM.findall(line)
+    covered = sum(len(t) for t in terms)
+    return len(terms) >= MENU_MIN_ENTRIES and covered >= NAV_COVERAGE * len(line.replace(" ", ""))
 
 
 def is_menu_line(line: str) -> bool:
@@ -164,8 +210,12 @@ def is_masthead(line: str) -> bool:
     if re.search(r"[.:;!?,%]", line):
         return False
     letters = [ch for ch in line if ch.isalpha()]
+    if letters and all(ch.isascii() for ch in letters) and _ENGLISH_NAME.search(line):
+        return True  # the site's name in English ("Phu Tho Statistics Office")
     if letters and all(ch.isupper() for ch in letters):
-        return True
+        # in capitals, a name opens with its kind ("SỞ CÔNG THƯƠNG ...") or names its medium
+        # ("... TV", "ĐÀI PHÁT THANH ..."); a headline in capitals opens with its subject
+        return bool(_MASTHEAD_KIND_UPPER.match(line) or _MASTHEAD_WORD_UPPER.search(line)) or n <= 3
     kind = _MASTHEAD_KIND.match(line)
     if not kind:
         return False
@@ -200,13 +250,14 @@ class Layout:
     credit: str | None = None
     views: int | None = None
     cut_at: str | None = None  # the heading the article was cut at
+    mastheads: list[str] = field(default_factory=list)  # the site's name lines above the title
 
 
 def strip_boilerplate(units: list[str], layout: Layout) -> list[str]:
     """Steps 2 and 3 of the recipe: drop boilerplate lines, cut at the related/footer block."""
     kept: list[str] = []
     seen: dict[str, int] = {}
-    after_image = False
+    after_image = after_counter = False
     started = False
     for line in units:
         views = md.parse_views(line)
@@ -218,7 +269,14 @@ def strip_boilerplate(units: list[str], layout: Layout) -> list[str]:
             continue
         if _DROP.fullmatch(line) or _INLINE_RELATED.fullmatch(line):
             continue
-        if _SITE_COUNTER.fullmatch(line) or is_menu_line(line):
+        if after_counter and _LONE_NUMBER.fullmatch(line):
+            after_counter = False
+            continue  # the figure under "Số lượt truy cập"
+        after_counter = False
+        if words(line) <= CHROME_MAX_WORDS and _CHROME.fullmatch(line):
+            after_counter = bool(_COUNTER_LABEL.search(line))
+            continue  # "Truy cập nội dung", "Quay lại", "Bạn đang ở: ...", "Số lượt truy cập"
+        if _SITE_COUNTER.fullmatch(line) or is_menu_line(line) or is_navigation(line):
             continue
         if _CUT.fullmatch(line) and words(line) <= 12:
             if started:
@@ -244,9 +302,41 @@ def strip_boilerplate(units: list[str], layout: Layout) -> list[str]:
     return [line for line in kept if line]
 
 
+def _title_above_dateline(lines: list[str], i: int) -> int | None:
+    """The index of the title when a publication date line comes under it within the head:
+    pages print the headline right above its date ("Sản xuất công nghiệp tháng 12 ..." /
+    "Ngày đăng 27/12/2024"), and whatever short lines stand above the headline (a portal's name,
+    a vertical menu, a section label) are not it."""
+    for j in range(i + 1, min(len(lines), i + HEAD_MAX_LINES)):
+        hit = md.classify_date_line(lines[j])
+        if hit is None:
+            if is_sentence(lines[j]) and words(lines[j]) >= SAPO_MIN_WORDS:
+                return None  # the text has begun: no dateline in the head
+            continue
+        if hit.kind == "clock":
+            continue
+        title = j - 1
+        candidate = lines[title]
+        if title <= i or md.classify_date_line(candidate) or not words(candidate) >= 3:
+            return None
+        if is_lead(candidate) or is_masthead(candidate) or is_navigation(candidate):
+            return None
+        return title
+    return None
+
+
 def _split_head(lines: list[str], layout: Layout, known_title: str | None = None) -> int:
     """Find the title; collect date lines above and under it. Returns the index of the sapo."""
     i = 0
+    above = _title_above_dateline(lines, 0) if known_title is None else None
+    while known_title is None and above is not None and i < above:
+        line = lines[i]
+        hit = md.classify_date_line(line)
+        if hit:
+            (layout.clocks if hit.kind == "clock" else layout.head_dates).append(hit)
+        elif is_masthead(line):
+            layout.mastheads.append(line)
+        i += 1
     while known_title is None and i < len(lines):
         line = lines[i]
         hit = md.classify_date_line(line)
@@ -255,8 +345,9 @@ def _split_head(lines: list[str], layout: Layout, known_title: str | None = None
             i += 1
             continue
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
-        if is_masthead(line) and nxt and not _starts_article(nxt):
-            i += 1  # the site's name or banner above the title
+        if is_masthead(line) and nxt:
+            layout.mastheads.append(line)
+            i += 1  # the site's name or banner: above the title, or above the text itself
             continue
         # Lines made only of category terms are section labels or breadcrumb entries, however
         # many are stacked one per line above the title (a vertical menu), as long as a line
@@ -277,9 +368,10 @@ def _split_head(lines: list[str], layout: Layout, known_title: str | None = None
         break
     if known_title is not None:
         layout.title = known_title
-    elif i < len(lines) and words(lines[i]) <= TITLE_MAX_WORDS:
+    elif i < len(lines) and not is_lead(lines[i]):
         layout.title = lines[i].strip()
         i += 1
+    # else: the text opens with its lead sentence; it has no title (not its lead as a title)
     # Under the title: date lines, "<byline> HH:MM, DD/MM/YYYY", "Tác giả: X", counters.
     while i < len(lines):
         line, views = md.strip_views(lines[i])
@@ -299,13 +391,14 @@ def _split_head(lines: list[str], layout: Layout, known_title: str | None = None
     return i
 
 
-def _starts_article(line: str) -> bool:
-    """A line that can only follow a title: the sapo, or a publication date line (a weekday
-    clock may also be the site's header, so it does not count)."""
-    if words(line) >= SAPO_MIN_WORDS and is_sentence(line):
+def is_lead(line: str) -> bool:
+    """A lead sentence, not a headline: a publication's tag glued to it ("BBK - ..."), or a
+    sentence of some length closed by a full stop, or longer than any headline. Headlines have
+    no final full stop."""
+    if _SAPO_PREFIX.match(line) or words(line) > TITLE_MAX_WORDS:
         return True
-    hit = md.classify_date_line(line)
-    return hit is not None and hit.kind != "clock"
+    end = line.rstrip()
+    return words(line) >= SAPO_MIN_WORDS and end.endswith(".") and not end.endswith(("..", "…"))
 
 
 def _take_sapo(lines: list[str], i: int, layout: Layout) -> int:

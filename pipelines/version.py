@@ -4,4 +4,4 @@ Bump it whenever cleaning, metadata or indicator rules change what they produce:
 article and fact records the version that made it, and ``scrapy reprocess`` selects on it.
 """
 
-EXTRACTOR_VERSION = "0.3.0"
+EXTRACTOR_VERSION = "0.4.0"

@@ -224,6 +224,8 @@ class IndicatorFact(Base):
         Index("ix_indicators_lookup", "indicator", "sector", "measure", "period"),
         # period range filters ("2024-01..2024-06") on one indicator: storage.queries.query_facts
         Index("ix_indicators_period_range", "indicator", "period_start", "period_end"),
+        # scrapy indicators --area: storage.queries.query_facts
+        Index("ix_indicators_area", "area"),
     )
 
     id: Mapped[int] = mapped_column(Id, primary_key=True)
@@ -232,6 +234,9 @@ class IndicatorFact(Base):
     )
     indicator: Mapped[str] = mapped_column(String(64))
     sector: Mapped[str | None] = mapped_column(String(64))
+    # the place the figure is about when it is not the article's province ("huyện Đại Từ",
+    # "Bắc Giang", "cả nước"); null for the province's own figures (migration 0004)
+    area: Mapped[str | None] = mapped_column(String(255))
     measure: Mapped[str] = mapped_column(String(20))
     value: Mapped[float] = mapped_column(Float)
     unit: Mapped[str] = mapped_column(String(20))

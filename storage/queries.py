@@ -42,6 +42,10 @@ AnySelect = Select[*tuple[Any, ...]]
 
 # ``sector=TOTAL`` asks for the facts about the whole (the contract's ``sector: null``).
 TOTAL = "total"
+# ``area=AREA_NONE``: the province's own figures (the contract's ``area: null``);
+# ``area=AREA_ANY``: only figures about another place (a district, another province, the country).
+AREA_NONE = "none"
+AREA_ANY = "any"
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,7 @@ class FactRow:
     published_date: date | None = None
     period_start: date | None = None
     period_end: date | None = None
+    area: str | None = None  # the place the figure is about, when not the article's province
 
 
 @dataclass(frozen=True)
@@ -117,6 +122,7 @@ def facts_select(
     period_to: str | None = None,
     status: str | None = None,
     source: str | None = None,
+    area: str | None = None,
 ) -> AnySelect:
     """The SELECT behind :func:`query_facts` (also used by the series), filters applied."""
     query: AnySelect = (
@@ -141,6 +147,7 @@ def facts_select(
             Article.published_date,
             IndicatorFact.period_start,
             IndicatorFact.period_end,
+            IndicatorFact.area,
         )
         .join(Article, Article.id == IndicatorFact.article_id)
         .join(Source, Source.id == Article.source_id)
@@ -160,6 +167,12 @@ def facts_select(
         query = query.where(IndicatorFact.sector.is_(None))
     elif sector is not None:
         query = query.where(IndicatorFact.sector == sector)
+    if area == AREA_NONE:
+        query = query.where(IndicatorFact.area.is_(None))
+    elif area == AREA_ANY:
+        query = query.where(IndicatorFact.area.is_not(None))
+    elif area is not None:
+        query = query.where(IndicatorFact.area == area)
     # A fact is in the range when its whole period lies inside it: "2024-Q1" is within
     # 2024-01..2024-03, the year 2024 is not.
     if period_from is not None:
@@ -169,6 +182,7 @@ def facts_select(
     return query.order_by(
         IndicatorFact.indicator,
         IndicatorFact.sector.asc().nulls_first(),
+        IndicatorFact.area.asc().nulls_first(),
         IndicatorFact.measure,
         IndicatorFact.period_end.asc().nulls_last(),
         IndicatorFact.period_start.desc().nulls_last(),
@@ -189,11 +203,14 @@ def query_facts(
     period_to: str | None = None,
     status: str | None = None,
     source: str | None = None,
+    area: str | None = None,
     limit: int | None = None,
 ) -> list[FactRow]:
     """Facts matching every filter given, with their article's URL, date, source and province.
 
-    ``sector=TOTAL`` selects the whole (``sector`` null); ``period_from`` / ``period_to`` take
+    ``sector=TOTAL`` selects the whole (``sector`` null); ``area=AREA_NONE`` the province's own
+    figures (``area`` null), ``area=AREA_ANY`` those about other places, any other value that
+    place exactly as stored ("huyện Đại Từ", "Bắc Giang", "cả nước"); ``period_from`` / ``period_to`` take
     contract labels ("2024", "2024-Q1", "2024-03", "2024-01..2024-06"); a fact matches when its
     period lies within [start of period_from, end of period_to]. Ordered by indicator, sector,
     measure, period (in time), publication.
@@ -208,6 +225,7 @@ def query_facts(
         period_to=period_to,
         status=status,
         source=source,
+        area=area,
     )
     if _check_limit(limit) is not None:
         query = query.limit(limit)

@@ -46,6 +46,7 @@ class BodyShrinkError(ValueError):
 FACT_FIELDS = (
     "indicator",
     "sector",
+    "area",
     "measure",
     "value",
     "unit",
@@ -320,6 +321,7 @@ def _replace_facts(
             IndicatorFact(
                 indicator=fact["indicator"],
                 sector=fact.get("sector"),
+                area=fact.get("area") or None,
                 measure=fact["measure"],
                 value=float(fact["value"]),
                 unit=fact["unit"],

@@ -1,9 +1,9 @@
 """One series point per figure, however many articles and sites report it.
 
 cokhivietnam.vn rewrites baothainguyen.vn, newspapers repost the statistics office: the same
-figure arrives many times. Facts with the same key — (province_current, province, indicator,
-sector, measure, basis, period, status, unit), provinces taken from the article — whose values
-agree within
+figure arrives many times. Facts with the same key — (province_current, province, area,
+indicator, sector, measure, basis, period, status, unit), provinces taken from the article —
+whose values agree within
 the contract's tolerance (0.5 % relative for ``level``, 0.01 points otherwise) are one point with
 all their sources. Values for one key that do not agree are a :class:`Conflict`.
 
@@ -12,7 +12,9 @@ point wherever the gap to the previous value exceeds the tolerance. The unit is 
 because figures in different units cannot be compared (and are not the same figure); so is the
 basis (a change on the same period last year and one on the previous quarter differ). So is the
 article's own province: province_current alone would merge Bắc Kạn's pre-2025 figures with
-Thái Nguyên's (both are "Thái Nguyên" today) and flag every such pair as a conflict.
+Thái Nguyên's (both are "Thái Nguyên" today) and flag every such pair as a conflict. So is the
+fact's area: a district's, another province's or the country's figure stated in a provincial
+article is a point of that place's series, never of the province's own (area null).
 """
 
 from __future__ import annotations
@@ -28,7 +30,16 @@ from sqlalchemy.orm import Session
 from storage.queries import FactRow, query_facts
 
 SeriesKey = tuple[
-    str | None, str | None, str, str | None, str, str | None, str | None, str | None, str
+    str | None,
+    str | None,
+    str | None,
+    str,
+    str | None,
+    str,
+    str | None,
+    str | None,
+    str | None,
+    str,
 ]
 
 RELATIVE_TOLERANCE = 0.005  # level: 0.5 % (shared/indicators.md, "Scoring")
@@ -68,12 +79,14 @@ class SeriesPoint:
     sources: tuple[SourceRef, ...]
     # another point with the same key states a different value
     conflict: bool = False
+    area: str | None = None  # another place than the article's province (contract: area)
 
     @property
     def key(self) -> SeriesKey:
         return (
             self.province_current,
             self.province,
+            self.area,
             self.indicator,
             self.sector,
             self.measure,
@@ -114,6 +127,7 @@ def fact_key(row: FactRow) -> SeriesKey:
     return (
         row.province_current,
         row.province,
+        row.area,
         row.indicator,
         row.sector,
         row.measure,
@@ -156,6 +170,7 @@ def _point(rows: list[FactRow], conflict: bool) -> SeriesPoint:
         period_end=first.period_end,
         sources=tuple(sources.values()),
         conflict=conflict,
+        area=first.area,
     )
 
 

@@ -19,6 +19,16 @@ FACT_KEYS = {
     "qualifier",
     "evidence",
 }
+# Optional on a fact: the place it is about when not the article's province (contract: ``area``).
+OPTIONAL_FACT_KEYS = {"area"}
+
+
+def check_area(fact: dict) -> None:  # type: ignore[type-arg]
+    """``area`` is absent, null, or a non-empty place name as written."""
+    area = fact.get("area")
+    assert area is None or (isinstance(area, str) and area.strip() == area and area), fact
+
+
 INDICATORS = {
     "industrial_output_value",
     "industrial_production_index",

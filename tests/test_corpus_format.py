@@ -23,7 +23,9 @@ from tests.gold_contract import (
     INDICATORS,
     LEVEL_UNITS,
     MEASURES,
+    OPTIONAL_FACT_KEYS,
     STATUSES,
+    check_area,
 )
 
 CORPUS = Path(__file__).resolve().parent / "data" / "indicator_corpus"
@@ -116,7 +118,8 @@ def test_document_layout_and_dates(name: str) -> None:
 
 @pytest.mark.parametrize(("name", "fact"), ALL_FACTS, ids=FACT_IDS)
 def test_fact_fields(name: str, fact: dict[str, Any]) -> None:
-    assert set(fact) == FACT_KEYS
+    assert FACT_KEYS <= set(fact) <= FACT_KEYS | OPTIONAL_FACT_KEYS
+    check_area(fact)
     assert fact["indicator"] in INDICATORS
     sector = fact["sector"]
     assert sector is None or sector in CONTRACT_SECTORS or re.fullmatch(r"[a-z]+(_[a-z]+)*", sector)

@@ -20,7 +20,9 @@ from tests.gold_contract import (
     INDICATORS,
     LEVEL_UNITS,
     MEASURES,
+    OPTIONAL_FACT_KEYS,
     STATUSES,
+    check_area,
 )
 
 HERE = Path(__file__).parent / "data" / "holdout2"
@@ -96,7 +98,8 @@ def test_facts(name):
     year = int(art["published_at"][:4])
     seen = set()
     for fact in facts:
-        assert set(fact) == FACT_KEYS, fact
+        assert FACT_KEYS <= set(fact) <= FACT_KEYS | OPTIONAL_FACT_KEYS, fact
+        check_area(fact)
         assert fact["indicator"] in INDICATORS, fact
         sector = fact["sector"]
         assert sector is None or sector in CONTRACT_SECTORS or SNAKE.match(sector), fact

@@ -24,7 +24,9 @@ from tests.gold_contract import (
     INDICATORS,
     LEVEL_UNITS,
     MEASURES,
+    OPTIONAL_FACT_KEYS,
     STATUSES,
+    check_area,
 )
 
 HOLDOUT = Path(__file__).resolve().parent / "data" / "holdout"
@@ -184,7 +186,8 @@ def test_facts(name: str) -> None:
     seen = set()
     for fact in facts:
         where = f"{name}: {fact.get('evidence')!r}"
-        assert set(fact) == FACT_KEYS, where
+        assert FACT_KEYS <= set(fact) <= FACT_KEYS | OPTIONAL_FACT_KEYS, where
+        check_area(fact)
         assert fact["indicator"] in INDICATORS, where
         sector = fact["sector"]
         assert sector is None or sector in CONTRACT_SECTORS or SNAKE.match(sector), where

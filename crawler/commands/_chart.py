@@ -113,6 +113,8 @@ def _group(point: SeriesPoint, by: str | None) -> str | None:
         return SECTORS.get(point.sector, point.sector or SECTORS[None])
     if by == "province":
         return point.province or point.province_current or "?"
+    if by == "area":
+        return point.area or "Toàn tỉnh"
     return None
 
 
@@ -123,6 +125,9 @@ def _title(indicator: str, points: list[SeriesPoint], by: str | None) -> str:
         sector = next(iter(sectors))
         if sector is not None:
             title += f" — {SECTORS.get(sector, sector)}"
+    areas = {p.area for p in points}
+    if by != "area" and len(areas) == 1 and None not in areas:
+        return f"{title} — {next(iter(areas))}"  # a place's series, not its article's province
     provinces = {p.province or p.province_current for p in points}
     if by != "province" and len(provinces) == 1 and None not in provinces:
         title += f" — {next(iter(provinces))}"
@@ -154,6 +159,11 @@ def chart_data(
     if by != "sector" and len(sectors) > 1:
         keep = None if None in sectors else Counter(p.sector for p in chosen).most_common(1)[0][0]
         chosen = [p for p in chosen if p.sector == keep]
+    # a district's or the country's figures are never drawn on the province's line
+    areas = {p.area for p in chosen}
+    if by != "area" and len(areas) > 1:
+        keep_area = None if None in areas else Counter(p.area for p in chosen).most_common(1)[0][0]
+        chosen = [p for p in chosen if p.area == keep_area]
     if by is None and len({p.province or p.province_current for p in chosen}) > 1:
         by = "province"
     unit = Counter(p.unit for p in chosen).most_common(1)[0][0]

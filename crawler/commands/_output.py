@@ -27,6 +27,7 @@ MAX_CELL = {"evidence": 70, "snippet": 90, "title": 60}
 FACT_COLUMNS = (
     "indicator",
     "sector",
+    "area",
     "measure",
     "value",
     "unit",
@@ -44,6 +45,7 @@ FACT_COLUMNS = (
 SERIES_COLUMNS = (
     "indicator",
     "sector",
+    "area",
     "measure",
     "basis",
     "period",
@@ -82,6 +84,7 @@ def series_row(point: SeriesPoint) -> dict[str, Any]:
     return {
         "indicator": point.indicator,
         "sector": point.sector,
+        "area": point.area,
         "measure": point.measure,
         "basis": point.basis,
         "period": point.period,

@@ -13,7 +13,7 @@ from scrapy.exceptions import UsageError
 
 from crawler.commands._archive import archive_sessions, one_line_errors, write_file
 from crawler.commands._chart import chart_data, render_html, render_png
-from storage.queries import TOTAL
+from storage.queries import AREA_NONE, TOTAL
 from storage.series import series
 
 
@@ -33,7 +33,9 @@ class Command(ScrapyCommand):
             "Draw INDICATOR (e.g. industrial_output_value) over time from the archive's series "
             "points: each figure once however many articles repeat it, actual figures before "
             "estimates, periods of different lengths on separate lines, sources under the chart. "
-            "Without --sector or --by sector, the whole (no sector) is drawn."
+            "Without --sector or --by sector, the whole (no sector) is drawn; without --area or "
+            "--by area, the province's own figures (a district's, another province's or the "
+            "country's figures stated in its articles are other series)."
         )
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
@@ -42,7 +44,11 @@ class Command(ScrapyCommand):
         parser.add_argument("--province", help="the province the articles report on")
         parser.add_argument("--province-current", help="the province today")
         parser.add_argument("--measure", default="level", help="level (default), change, ...")
-        parser.add_argument("--by", choices=("sector", "province"), help="one line per ...")
+        parser.add_argument(
+            "--area",
+            help="a place's series ('huyện Đại Từ', 'cả nước'; default: the province's own)",
+        )
+        parser.add_argument("--by", choices=("sector", "province", "area"), help="one line per ...")
         parser.add_argument(
             "--status",
             action="append",
@@ -66,6 +72,9 @@ class Command(ScrapyCommand):
         sector = opts.sector
         if sector is None and opts.by != "sector":
             sector = TOTAL
+        area = opts.area
+        if area is None and opts.by != "area":
+            area = AREA_NONE
         sessions = archive_sessions(self.settings)
         try:
             with sessions() as session:
@@ -73,6 +82,7 @@ class Command(ScrapyCommand):
                     session,
                     indicator=indicator,
                     sector=sector,
+                    area=area,
                     province=opts.province,
                     province_current=opts.province_current,
                     period_from=opts.period_from,

@@ -3,7 +3,9 @@
 The gold file has the format of ``shared/gold/seeds.json``: document file name -> expected
 article fields and facts. Each document is read from ``--docs`` (default: a ``docs`` folder
 beside the gold file if there is one, else the project's ``seeds/``), run through the same
-``process_document`` recipe as a crawl, and scored as the contract's "Scoring" section says.
+``process_document`` recipe as a crawl, and scored as the contract's "Scoring" section says. The report counts misses and false positives
+per kind (by indicator, by measure, and with or without an ``area``) and, for matched facts, the
+fields they get wrong, so that a drop in F1 says which kind of fact is being lost.
 """
 
 from __future__ import annotations
@@ -96,6 +98,11 @@ class Command(QuietCommand):
                 "status_agreement": report.status_agreement,
                 "basis_agreement": report.basis_agreement,
                 "article_fields": {"checked": fields["checked"], "right": fields["right"]},
+                "tp": report.tp,
+                "fp": report.fp,
+                "fn": report.fn,
+                # misses (fn) and false positives per indicator, per measure, area or not
+                "kinds": report.kind_rows(),
             }
             sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=1) + "\n")
             return

@@ -46,7 +46,10 @@ class Command(ScrapyCommand):
             "List facts from the archive, filtered. --series counts a figure reported by several "
             "articles or sites once, with all its sources; --conflicts shows figures whose "
             "sources disagree. Periods: 2024, 2024-Q1, 2024-03, 2024-H1, 2024-01..2024-06; "
-            "--sector total selects the whole (no sector)."
+            "--sector total selects the whole (no sector). A figure about another place than "
+            "the article's province (a district, another province, the country) has an area and "
+            "is its own series: --area none keeps the province's own figures, --area any the "
+            "others, --area 'huyện Đại Từ' one place."
         )
 
     def add_options(self, parser: argparse.ArgumentParser) -> None:
@@ -57,6 +60,11 @@ class Command(ScrapyCommand):
         )
         parser.add_argument("--indicator", help="e.g. industrial_output_value")
         parser.add_argument("--sector", help="e.g. manufacturing; 'total' for the whole")
+        parser.add_argument(
+            "--area",
+            help="'none': the province's own figures; 'any': other places; or one place "
+            "as stored, e.g. 'huyện Đại Từ', 'Bắc Giang', 'cả nước'",
+        )
         parser.add_argument("--measure", help="level, change, plan_progress or share")
         parser.add_argument("--from", dest="period_from", metavar="PERIOD", help="first period")
         parser.add_argument("--to", dest="period_to", metavar="PERIOD", help="last period")
@@ -78,6 +86,7 @@ class Command(ScrapyCommand):
             "province_current": opts.province_current,
             "indicator": opts.indicator,
             "sector": opts.sector,
+            "area": opts.area,
             "measure": opts.measure,
             "period_from": opts.period_from,
             "period_to": opts.period_to,

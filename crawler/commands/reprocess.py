@@ -28,7 +28,8 @@ def site_selectors(url: str, fetched: datetime) -> Sequence[SiteSelectors]:
 
 def _fact(f: dict) -> str:
     sector = f"/{f['sector']}" if f.get("sector") else ""
-    return f"{f['indicator']}{sector} {f['measure']} {f['period']} {f['status']} = {f['value']:g}"
+    area = f" @{f['area']}" if f.get("area") else ""  # another place than the province
+    return f"{f['indicator']}{sector}{area} {f['measure']} {f['period']} {f['status']} = {f['value']:g}"
 
 
 def describe(change: Change) -> list[str]:

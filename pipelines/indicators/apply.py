@@ -26,6 +26,9 @@ TRADE_BARE = "trade_bare"
 TRADE_FLOWS = ("export_value", "import_value")
 HOUSEHOLD = "household_electricity_rate"
 HOUSEHOLD_AFTER = "household_after"  # "số hộ sử dụng điện" after a percentage (attach.py)
+RETAIL_GOODS = "retail_goods"  # "doanh thu bán lẻ hàng hóa" alone: retail sales, sector goods
+GOODS = "goods"
+OWNERS = ("central", "local")
 RATE_ANAPHOR = "rate_anaphor"  # "tỷ lệ này": the rate named just before
 # Period phrases that also state a target ("kế hoạch năm là X": the plan for the whole year).
 TARGET_PERIODS = {"plan_year"}
@@ -50,6 +53,10 @@ def _apply_status(m: Mention, st: State, text: str) -> None:
     """Target is a frame; an estimate word is one too when it opens the sentence ("Ước cả năm
     2023, ... đạt X"), and otherwise holds to the end of its clause ("được ước tính đạt X")."""
     if m.key == "target":
+        if st.subject_seen and st.status != "target":
+            # "ước đạt 17,2%, cao hơn kịch bản đề ra (15%); giá trị tăng thêm tăng 18,4%": a
+            # plan named in comparison after a figure is a target for its clause only
+            st.target_aside = (st.status, m.end)
         st.status = "target"
     elif m.key == "estimate":
         st.status = "estimate"
@@ -61,6 +68,7 @@ def _apply_status(m: Mention, st: State, text: str) -> None:
     elif st.status != "target":
         st.status = "actual"
     st.status_end = m.end
+    st.status_period = st.period
 
 
 def _apply_period(m: Mention, st: State) -> None:
@@ -96,6 +104,10 @@ def _apply_indicator(m: Mention, st: State, text: str) -> None:
         if st.sector is None and st.indicator != OUTPUT:
             return  # "giá trị sản xuất" of something the text has not named: no subject
         key = OUTPUT
+    if key == RETAIL_GOODS:
+        st.indicator, st.indicator_sentence, st.sector = "retail_sales", st.sentence, GOODS
+        st.anchor, st.subject_seen, st.sector_end = m.start, True, m.end
+        return
     st.anchor, st.subject_seen = m.start, True
     # A breakdown named just before the measure, in the same clause, keeps it ("Khu vực có vốn
     # đầu tư nước ngoài ... với giá trị sản xuất ước đạt X"); after a comma it was a preamble
@@ -114,8 +126,9 @@ def apply_mention(m: Mention, st: State, text: str) -> None:
     """Update ``st`` for one mention read at its place in the sentence."""
     if m.kind == "status":
         _apply_status(m, st, text)
-    elif m.kind == "basis":
+    elif m.kind in ("basis", "inline_basis"):
         st.pending_basis = text[m.start : m.end]
+        st.basis_inline = m.kind == "inline_basis"
     elif m.kind == "period":
         _apply_period(m, st)
     elif m.kind == "growth":
@@ -134,6 +147,10 @@ def apply_mention(m: Mention, st: State, text: str) -> None:
         st.indicator_sentence = st.sentence
     elif m.kind == "indicator":
         _apply_indicator(m, st, text)
+    elif m.kind == "sector" and m.key.startswith("owner_"):
+        if st.sector in OWNERS:  # the list is one of owners: its next item
+            st.sector, st.anchor, st.subject_seen = m.key[len("owner_") :], m.start, True
+            st.sector_end = m.end
     elif m.kind == "sector":
         if st.indicator is None and st.carried is not None:
             # A breakdown opening a paragraph with no subject of its own ("Theo Sở Công Thương,

@@ -9,8 +9,10 @@ from __future__ import annotations
 import logging
 import re
 
+from pipelines.indicators.areas import Home, find_places
 from pipelines.indicators.figures import Figure, find_figures
-from pipelines.indicators.lexicon import Mention, find_mentions
+from pipelines.indicators.lexicon import Mention, find_mentions, leftmost_longest
+from pipelines.indicators.scan import ArticleScan
 
 logger = logging.getLogger(__name__)
 
@@ -37,14 +39,25 @@ def _inside(pos: int, zones: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in zones)
 
 
-def prepare(text: str, start: int, end: int) -> tuple[list[Mention], list[Figure]]:
-    """Mentions and figures of ``text[start:end]`` (offsets into ``text``)."""
-    mentions = [
-        Mention(m.start + start, m.end + start, m.kind, m.key, m.groups)
-        for m in find_mentions(text[start:end])
-    ]
+def prepare(
+    text: str, start: int, end: int, home: Home | None = None, scan: ArticleScan | None = None
+) -> tuple[list[Mention], list[Figure]]:
+    """Mentions (places included) and figures of ``text[start:end]`` (offsets into ``text``).
+    ``scan``: the article's mentions found in one walk (else the sentence is scanned alone)."""
+    if scan is not None:
+        mentions = leftmost_longest(scan.between(start, end))
+    else:
+        places = [
+            Mention(m.start - start, m.end - start, m.kind, m.key, m.groups)
+            for m in find_places(text, start, end, home or Home())
+        ]
+        mentions = [
+            Mention(m.start + start, m.end + start, m.kind, m.key, m.groups)
+            for m in find_mentions(text[start:end], places)
+        ]
     zones = _exclusion_zones(text, mentions, end)
-    periods = [m for m in mentions if m.kind == "period"]
+    # a number inside a period or a place ("tháng 6", "32 khu công nghiệp") is no figure
+    periods = [m for m in mentions if m.kind in ("period", "place")]
     figures = [
         f
         for f in find_figures(text, start, end)

@@ -19,6 +19,7 @@ _LEFT_WINDOW = 48  # chars: the longest cue + qualifier ("chiếm tỷ trọng k
 # chars: "cao hơn so với cùng kỳ năm trước khoảng " and room for spacing.
 _COMPARE_WINDOW = 64
 _SPACES = re.compile(r"[ \t\u00a0]*")
+_AFTER_MAGNITUDE = re.compile(r"\.?[ \t\u00a0]*")  # "Tr.USD": the abbreviation's dot
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ def _unit_at(text: str, pos: int) -> tuple[str | None, bool, float, int]:
         has_magnitude = True
         multiplier = lx.MAGNITUDE_VALUES[int((magnitude.lastgroup or "m0_0").split("_")[0][1:])]
         pos = magnitude.end()
-        at = _SPACES.match(text, pos).end()  # type: ignore[union-attr]
+        at = _AFTER_MAGNITUDE.match(text, pos).end()  # type: ignore[union-attr]
     if text.startswith("%", at) or text.startswith("%", pos):
         return "percent", has_magnitude, multiplier, text.index("%", pos) + 1
     unit = lx.UNIT_RE.match(text, at)
@@ -86,9 +87,13 @@ def _figure(text: str, match: re.Match[str]) -> Figure | None:
         # is part of the figure, never a new period for the text.
         start = start if compared else left_from + left.start("qual")
         cue_start = min(cue_start, start)
+    if unit != "percent" and lx.PER_UNIT_RE.match(text, end):
+        unit = "count"  # "1,8 tỷ USD mỗi tháng": a pace, not a level
     if unit == "percent":
         per_year = lx.PER_YEAR_RE.match(text, end)
         end = per_year.end() if per_year else end
+        if lx.PLACES_SHARE_RE.match(text, end):
+            unit = "count"  # "100% số xã": a share of communes, not a rate of households
     plan, basis_text = False, (compared.group("base") if compared else None)
     plan_match = lx.PLAN_TAIL_RE.match(text, end) if unit in ("percent", None) else None
     if plan_match and not compared:

@@ -111,6 +111,7 @@ CUES_RE = compile_keyed(
         ("exclusion", vocab.EXCLUSION),
         ("plan", vocab.PLAN_BASIS),
         ("basis", vocab.LEAD_BASIS),
+        ("inline_basis", vocab.INLINE_BASIS),
         *(("neutral", s) for s in vocab.NEUTRAL),
     ],
 )
@@ -149,10 +150,13 @@ COMPARE_RE = re.compile(
     rf"\s+(?P<base>{expand(vf.COMPARATIVE_BASE)})\s+(?:(?P<qual>{_QUAL})\s+)?$",
     _FLAGS,
 )
+PER_UNIT_RE = re.compile(rf"\s*(?:{expand(vf.PER_UNIT_TAIL)})", _FLAGS)
+PLACES_SHARE_RE = re.compile(rf"\s*(?:{expand(vf.PLACES_SHARE_TAIL)})", _FLAGS)
 SHARE_TAIL_RE = re.compile(rf"\s*(?:{expand(vf.SHARE_TAIL)})(?!\w)", _FLAGS)
 PLAN_TAIL_RE = re.compile(rf"\s*(?:{expand(vf.PLAN_TAIL)})(?!\w)", _FLAGS)
 BASIS_TAIL_RE = re.compile(rf"\s*,?\s*(?<!\w)(?P<basis>{expand(vf.BASIS_TAIL)})", _FLAGS)
 CONTINUATION_RE = re.compile(rf"\s*(?:{expand(vocab.CONTINUATION)})(?!\w)", _FLAGS)
+BREAKDOWN_RE = re.compile(rf"\s*(?:{expand(vocab.BREAKDOWN)})(?!\w)", _FLAGS)
 PER_YEAR_RE = re.compile(r"\s*/\s*năm(?!\w)", _FLAGS)
 
 
@@ -186,13 +190,14 @@ for _name in PERIOD_RE.groupindex:
         _PERIOD_GROUPS.setdefault(_kind, []).append((_name, _short))
 
 
+def period_mention(m: re.Match[str]) -> Mention:
+    kind = m.lastgroup or ""
+    groups = {short: m.group(name) for name, short in _PERIOD_GROUPS.get(kind, ())}
+    return Mention(m.start(), m.end(), "period", kind, groups)
+
+
 def _period_mentions(text: str) -> list[Mention]:
-    found = []
-    for m in PERIOD_RE.finditer(text):
-        kind = m.lastgroup or ""
-        groups = {short: m.group(name) for name, short in _PERIOD_GROUPS.get(kind, ())}
-        found.append(Mention(m.start(), m.end(), "period", kind, groups))
-    return found
+    return [period_mention(m) for m in PERIOD_RE.finditer(text)]
 
 
 def leftmost_longest(items: list[Mention]) -> list[Mention]:
@@ -204,9 +209,10 @@ def leftmost_longest(items: list[Mention]) -> list[Mention]:
     return kept
 
 
-def find_mentions(text: str) -> list[Mention]:
-    """All phrase and period mentions in ``text``, non-overlapping, in text order."""
-    return leftmost_longest(_raw_mentions(text))
+def find_mentions(text: str, extra: list[Mention] | None = None) -> list[Mention]:
+    """All phrase and period mentions in ``text`` (and ``extra`` ones found by other means),
+    non-overlapping, in text order."""
+    return leftmost_longest(_raw_mentions(text) + (extra or []))
 
 
 def find_periods(text: str) -> list[Mention]:

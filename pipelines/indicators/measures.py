@@ -9,9 +9,14 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
+from pipelines.indicators.areas import Home
 from pipelines.indicators.figures import Figure
 from pipelines.indicators.periods import Period
+
+if TYPE_CHECKING:  # scan.py imports this module's neighbours; only the type is needed here
+    from pipelines.indicators.scan import ArticleScan
 
 logger = logging.getLogger(__name__)
 
@@ -62,6 +67,7 @@ class State:
     last_pct_measure: str | None = None
     plan_pending: bool = False  # "so với kế hoạch" stated before the figure
     pending_basis: str | None = None  # "So với cùng kỳ, ..." stated before the figures
+    basis_inline: bool = False  # the pending base is one figure's ("so với quý IV giảm 6,3%")
     status_frame: bool = False  # the status word opened the sentence
     status_end: int = 0
     subject_seen: bool = False
@@ -69,17 +75,50 @@ class State:
     sector_end: int | None = None  # a sector named since the last figure, in this sentence
     level_indicator: str | None = None  # the last total stated as an amount (see attach.py)
     resume_period: Period | None = None  # the period before a "Riêng tháng 10, ..." aside
+    resume_basis: str | None = None  # and the basis before it
     # The last paragraph's total (indicator, status, basis): a sector list in a later paragraph
     # that names no indicator of its own breaks that total down (see apply.py).
     carried: tuple[str, str | None, str | None] | None = None
     last_total: tuple[str, str | None, str | None] | None = None  # the last total's fact
+    # per indicator, the status and period of its last total: a part stated later with no
+    # status word of its own (a sector, a district) has the total's status
+    totals: dict[tuple[str, Period | None], str] = field(default_factory=dict)
     fact_status: str | None = None  # the status of the sentence's last fact
+    status_period: Period | None = None  # the period in force when the status word was read
+    target_aside: tuple[str | None, int] | None = None  # (status before a plan compared, where)
+    # Places (areas.py): what the article reports on; the area of the figures being read (the
+    # subject's place, to the sentence's end), the paragraph's (a place opening it), and a place
+    # in the middle of a clause that only reaches the next figure ("... của cả nước (5%)").
+    home: Home = field(default_factory=Home)
+    scan: ArticleScan | None = None  # the article's mentions, found once (scan.py)
+    area: str | None = None
+    paragraph_area: str | None = None
+    area_once: tuple[str | None, int] | None = None  # (area, where it was named)
+    paragraph_sentence: int = 0  # sentences read in this paragraph before the current one
+    # places named together as one subject ("Thành phố Bắc Kạn và huyện Chợ Mới có ... 99%"):
+    # the figure is each one's
+    area_group: list[str | None] = field(default_factory=list)
+    # the last other province named in this paragraph ("của tỉnh" after it is that one), and
+    # the last area given to a figure ("khu vực này")
+    named_province: str | None = None
+    last_area: str | None = None
 
-    def new_paragraph(self, continuation: bool) -> None:
+    def __post_init__(self) -> None:
+        self.area = self.paragraph_area = self.home.default_area
+
+    def new_paragraph(self, continuation: bool, breakdown: bool = False) -> None:
+        """``continuation``: the paragraph goes on with the one before ("Trong đó, ...");
+        ``breakdown``: it opens a new breakdown of the total ("Chia theo loại hình kinh tế, ..."),
+        whose items have the total's status, not the last item's."""
+        if self.resume_period is not None:  # "Riêng tháng 10, ..." is over
+            self.period, self.resume_period = self.resume_period, None
+            self.basis = self.resume_basis
+        if breakdown:
+            self.status = None  # a new list: its items have the total's status (attach.py)
         if continuation:
             return
-        if self.resume_period is not None:
-            self.period, self.resume_period = self.resume_period, None
+        self.paragraph_area = self.area = self.home.default_area
+        self.paragraph_sentence, self.named_province = -1, None
         # The total as stated, not the state at the paragraph's end: a closing look back
         # ("..., khi năm 2023 chỉ đạt 97,4%") must not change the status the list inherits.
         if self.last_total is not None or self.indicator is not None:
@@ -87,15 +126,35 @@ class State:
         self.last_total = None
         self.indicator = self.sector = self.status = self.basis = self.money_unit = None
 
-    def new_sentence(self, states_period: bool) -> None:
+    def new_sentence(
+        self, states_period: bool, continued: bool = False, breakdown: bool = False
+    ) -> None:
+        """``continued``: the sentence opens with "Trong đó", "Cụ thể" ... and goes on about
+        the place of the sentence before; ``breakdown``: it opens a new breakdown ("Xét theo
+        ngành, ..."), whose items take the total's status."""
         self.sentence += 1
+        self.target_aside = None
+        if self.resume_period is not None and not continued:
+            # "Riêng quý III, IIP tăng 4,4%. Về giá trị, khu vực FDI đóng góp ...": the aside
+            # was one sentence
+            self.period, self.resume_period = self.resume_period, None
+            self.basis = self.resume_basis
+        self.paragraph_sentence += 1
         self.growth = self.share = self.grdp = self.plan_pending = False
         self.status_frame = self.subject_seen = False
         self.pending_basis = None
         self.fact_status = None
         self.last_pct_measure, self.anchor, self.sector_end = None, None, None
+        self.area_once = None
+        self.area_group = []
+        if not continued:
+            self.area = self.paragraph_area
         if states_period:  # a new time frame: the old status and basis no longer hold
             self.status, self.basis = None, None
+        elif (breakdown or not continued) and self.status != "target":
+            # a new sentence about a new figure with no status word of its own states it (the
+            # gold files' convention); "Trong đó, ..." goes on with the sentence before
+            self.status = None
 
 
 def _percent_measure(fig: Figure, st: State, indicator: str | None) -> tuple[str, float] | None:
@@ -169,15 +228,31 @@ def _month(day: date) -> int:
     return day.year * 12 + day.month - 1
 
 
-def resolve_status(st: State) -> str:
+def resolve_status(st: State, stock: bool = False) -> str:
     """target / estimate / actual from the words seen and the period's place in time."""
     period, published = st.period, st.published
     future = bool(period and published and period.first > _month(published))
     horizon = bool(period and period.year in st.horizons)
-    # A span of years still running when the article was written is a plan ("thời kỳ 2021-2030").
+    # A span of years with a year or more still to run when the article was written is a plan
+    # ("thời kỳ 2021-2030"); one ending within the year is being reviewed ("5 năm 2016-2020" in
+    # October 2020).
     horizon = horizon or bool(
-        period and published and period.last - period.first > 11 and period.last > _month(published)
+        period
+        and published
+        and period.last - period.first > 11
+        and period.last - _month(published) >= 12
     )
     if st.status in ("target", "estimate"):
         return st.status
-    return "target" if future or horizon else "actual"
+    if future or horizon:
+        return "target"
+    # no status word at all: a figure for a period still running is an estimate; "đạt" keeps
+    # an item actual (the contract's list rule), whatever the period
+    return "estimate" if st.status is None and running(period, published, stock) else "actual"
+
+
+def running(period: Period | None, published: date | None, stock: bool = False) -> bool:
+    """Whether the period was not over when the article was published: a flow over it can only
+    be an estimate ("Tháng 12/2015" in a report of 24/12/2015), whatever the verb. A stock (a
+    rate "hiện nay") is observed, not estimated."""
+    return bool(not stock and period and published and period.last >= _month(published))

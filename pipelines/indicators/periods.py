@@ -9,7 +9,8 @@ date (rolled back a year when the month would otherwise lie after the publicatio
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from datetime import date
 
 from pipelines.indicators.lexicon import BASIS_WORDS_RE, find_periods
@@ -19,6 +20,40 @@ logger = logging.getLogger(__name__)
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _WORDS = ["một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"]
 MONTH_WORDS = {w: i + 1 for i, w in enumerate(_WORDS)} | {"mười một": 11, "mười hai": 12}
+
+
+# A span of years without "giai đoạn" ("2021-2025") is read only up to this length.
+MAX_SPAN_YEARS = 30
+# A year this far after the article's is a typo ("2108" for 2018), not a horizon ("đến năm 2050").
+MAX_YEARS_AHEAD = 40
+
+
+def plausible_year(year: int, published: date | None) -> int | None:
+    """``year``, or the year it is a typo of: two digits swapped ("2108" -> 2018, "2012" stays)
+    when the written year lies implausibly far after the article. None when no reading fits."""
+    if published is None or year <= published.year + MAX_YEARS_AHEAD:
+        return year
+    digits = str(year)
+    candidates = {
+        int(digits[:i] + digits[i + 1] + digits[i] + digits[i + 2 :])
+        for i in range(len(digits) - 1)
+    }
+    fits = [y for y in candidates if published.year - 30 <= y <= published.year + 1]
+    if not fits:
+        logger.debug("year %d is implausible for an article of %s; ignored", year, published)
+        return None
+    return min(fits, key=lambda y: abs(y - published.year))
+
+
+def _plausible(groups: dict[str, str | None], published: date | None) -> dict[str, str | None]:
+    if published is None or not any(groups.get(k) for k in ("y", "y1", "y2")):
+        return groups
+    fixed = dict(groups)
+    for key in ("y", "y1", "y2"):
+        if fixed.get(key):
+            year = plausible_year(int(fixed[key] or 0), published)
+            fixed[key] = str(year) if year is not None else None
+    return fixed
 
 
 def _count(text: str | None) -> int:
@@ -31,6 +66,8 @@ class Period:
     label: str
     first: int
     last: int
+    # "tính đến hết tháng 4": January to April for a flow, but a stock (a rate) is as of April
+    as_of: int | None = None
 
     @property
     def year(self) -> int:
@@ -57,6 +94,32 @@ def months(first: int, last: int) -> Period:
     return Period(f"{_month_label(first)}..{_month_label(last)}", first, last)
 
 
+_LABEL_PART = re.compile(r"(\d{4})(?:-(?:Q([1-4])|(0[1-9]|1[0-2])))?")
+
+
+def _label_part(text: str) -> tuple[int, int] | None:
+    m = _LABEL_PART.fullmatch(text)
+    if m is None:
+        return None
+    year = int(m.group(1))
+    if m.group(2):
+        first = year * 12 + 3 * (int(m.group(2)) - 1)
+        return first, first + 2
+    if m.group(3):
+        return (year * 12 + int(m.group(3)) - 1,) * 2
+    return year * 12, year * 12 + 11
+
+
+def label_months(label: str) -> tuple[int, int] | None:
+    """The months a contract label covers ("2024-Q1" -> the same as "2024-01..2024-03")."""
+    first, sep, last = label.strip().partition("..")
+    a = _label_part(first)
+    b = _label_part(last) if sep else a
+    if a is None or b is None or a[0] > b[1]:
+        return None
+    return a[0], b[1]
+
+
 def year_period(year: int) -> Period:
     return months(year * 12, year * 12 + 11)
 
@@ -71,6 +134,10 @@ def _year(
     return published.year if published else None
 
 
+def _month_index(day: date) -> int:
+    return day.year * 12 + day.month - 1
+
+
 def _rollback(first: int, explicit: bool, published: date | None) -> int:
     """A month stated without a year that would lie after the article's date is last year's."""
     if explicit or published is None:
@@ -82,17 +149,44 @@ def resolve_period(
     kind: str, groups: dict[str, str | None], state: Period | None, published: date | None
 ) -> Period | None:
     """The period a matched phrase denotes (None when it cannot be placed in time)."""
+    groups = _plausible(groups, published)
     explicit = bool(groups.get("y"))
-    if kind == "span":
-        y1, y2 = int(groups["y1"] or 0), int(groups["y2"] or 0)
+    if kind in ("span", "span_bare"):
+        y1, y2 = int(groups.get("y1") or 0), int(groups.get("y2") or 0)
+        if kind == "span_bare" and not 1 <= y2 - y1 <= MAX_SPAN_YEARS:
+            return None  # "2019-2019", "1990-2030": not a plan or review span
         return months(y1 * 12, y2 * 12 + 11) if 1900 < y1 <= y2 < 2200 else None
     if kind in ("year", "horizon"):
-        return year_period(int(groups["y"] or 0))
+        return year_period(int(groups.get("y") or 0)) if groups.get("y") else None
+    if kind == "ytd":
+        # January to the month in force ("lũy kế từ đầu năm" after "tháng 10"), else to the
+        # month before the article's
+        if state is not None and state.last % 12 != 11:
+            return months(state.year * 12, state.last)
+        if published is not None and published.month > 1:
+            return months(published.year * 12, published.year * 12 + published.month - 2)
+        return state
     if kind == "last_year":
         # "năm qua" written in the first half of a year is about the year before (seed 002).
         if published is None:
             return state
         return year_period(published.year - 1 if published.month <= 6 else published.year)
+    if kind == "same_period":
+        base_year = int(groups.get("y") or 0)
+        if state is None or not 1900 < base_year < 2200:
+            return year_period(base_year) if 1900 < base_year < 2200 else None
+        shift = (base_year - state.year) * 12
+        return months(state.first + shift, state.last + shift)
+    if kind == "now":
+        # the review the sentence is in (this year's, or one just ended: "Đến nay" in a
+        # January review of last year), else the article's year
+        if (
+            state is not None
+            and published is not None
+            and (state.year == published.year or _month_index(published) - state.last <= 2)
+        ):
+            return state
+        return year_period(published.year) if published else state
     if kind == "this_year":
         return year_period(published.year) if published else state
     if kind in ("context_year", "plan_year"):
@@ -110,13 +204,20 @@ def resolve_period(
         return None
     if kind == "months":
         n = _count(groups["n"])
-        if not 1 <= n <= 12:
-            return None
+        if not 2 <= n <= 12:
+            return None  # "một tháng", "1 tháng": a length of time ("tháng 1" is January)
         if groups.get("pos") == "cuối":
             first, last = year * 12 + 12 - n, year * 12 + 11
         else:
             first, last = year * 12, year * 12 + n - 1
         return months(first, last)
+    if kind == "to_month":
+        m = int(groups["m"] or 0)
+        if not 1 <= m <= 12:
+            return None
+        last = year * 12 + m - 1
+        last -= _rollback(last, explicit or state is not None, published)
+        return replace(months(last - m + 1, last), as_of=last)
     if kind == "month":
         m = int(groups["m"] or 0)
         if not 1 <= m <= 12:

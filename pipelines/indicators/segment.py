@@ -17,6 +17,9 @@ logger = logging.getLogger(__name__)
 # an uppercase letter or a digit; numbers ("1.055.400") never have a space after the dot.
 # (The range à-ỹ also holds the capital Đ, U+0110: "Đây", "Để" open sentences too.)
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”')]*\s+(?=[\"“(]?(?:Đ|[^\W_a-zđà-ỹ]))")
+# Abbreviations written with a dot before a name: administrative units (thành phố, thị xã, thị
+# trấn, quận, phường, huyện, xã) and titles (tiến sĩ, thạc sĩ, giáo sư).
+_ABBREVIATION = re.compile(r"(?<![\w.])(?:TP|Tp|TX|Tx|TT|Q|P|H|X|TS|ThS|PGS|GS|KS|BS)\.$")
 
 
 @dataclass(frozen=True)
@@ -58,10 +61,13 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(start, end) of the sentences of ``text[start:end]``."""
+    """(start, end) of the sentences of ``text[start:end]``; the dot of an abbreviation before
+    a name ("TP. Sông Công", "TX. Phổ Yên") ends no sentence."""
     spans: list[tuple[int, int]] = []
     cursor = start
     for match in _SENTENCE_END.finditer(text, start, end):
+        if _ABBREVIATION.search(text, max(start, match.start() - 6), match.start() + 1):
+            continue
         spans.append((cursor, match.start() + 1))
         cursor = match.end()
     if cursor < end:

@@ -36,6 +36,25 @@ DROP_LINES: tuple[str, ...] = (
     r"\d+\s*(bình luận|comments?)",
 )
 
+# Site chrome rendered as lines of their own: skip links, back links, "you are here" breadcrumb
+# heads, the visit counter's label. Never article text and never a title; dropped wherever they
+# appear (case insensitive, whole line).
+CHROME_LINES: tuple[str, ...] = (
+    r"(Truy cập|Chuyển (đến|tới)|Đi (đến|tới)|Nhảy (đến|tới)|Bỏ qua để đến) nội dung( chính)?",
+    r"Skip (to )?(main )?(content|navigation)|Skip navigation|Bỏ qua (điều hướng|menu)",
+    r"[«<‹←\s]*(Quay (lại|về)|Trở (lại|về)|Về trang trước|Back)\b.{0,40}",
+    r"(You are here|Bạn đang ở( đây)?|Vị trí( hiện tại)?|Đang ở trang)\s*([:>»›].{0,120})?",
+    r"(Tổng |Số |Tổng số )?(lượt truy cập|lượt truy nhập|người truy cập)\s*:?",
+    r"(Thống kê|Bộ đếm) (truy cập|lượt truy cập|website)\s*:?",
+    r"(Phiên bản|Giao diện) (di động|mobile|máy tính)|Mobile version|Desktop version",
+    r"(Đăng nhập|Đăng xuất|Sơ đồ (cổng|trang|site)|Site ?map|Liên kết website|Hỏi đáp)\s*:?",
+    # a newspaper's masthead line: "Cơ quan của Đảng bộ ... tỉnh X", "Báo X - Cơ quan của Bộ Y"
+    r"(.{2,60}\s[-–—|]\s*)?(Cơ quan|Tiếng nói) (ngôn luận |chủ quản )?của .{3,100}",
+)
+# Separators of a breadcrumb or a menu written on one line ("Trang chủ > Kinh tế > Công nghiệp",
+# "Trang chủ | Giới thiệu | Số liệu thống kê"): with spaces around them, unlike "quý I/2024".
+NAV_SEPARATORS = r"\s+[>»›|/]\s+"
+
 # Headings that start the "related articles" lists, the comment section or the site footer. The
 # article is over when one of them appears: it and EVERYTHING after it is dropped (the lists name
 # other provinces and carry other dates, which must not reach the metadata rules). Matched at the
@@ -186,6 +205,8 @@ NAV_TERMS: tuple[str, ...] = (
     "Tin trong nước", "Tin trong tỉnh", "Tin mới", "Hỏi đáp", "Xây dựng Đảng", "Nông thôn mới",
     "Quốc phòng", "An ninh", "Quốc phòng - An ninh", "Nội chính", "Tổng quan", "Chứng khoán",
     "Tài chính - Ngân hàng", "Lao động", "Việc làm", "Giao thông", "Tin nổi bật",
+    "Số liệu thống kê", "Tin hoạt động", "Phổ biến thông tin", "Báo cáo tháng", "Văn bản pháp luật",
+    "Tình hình kinh tế - xã hội", "Thông tin kinh tế - xã hội", "Thủ tục hành chính",
 )  # fmt: skip
 
 # Function words and headline verbs: a line holding one outside a menu term is a headline or a
@@ -207,10 +228,34 @@ MASTHEAD_KINDS: tuple[str, ...] = (
     r"Tỉnh ủy", r"Tỉnh uỷ", r"Hiệp hội", r"Cơ quan",
 )  # fmt: skip
 
+# The same kinds written in capitals ("SỞ CÔNG THƯƠNG TỈNH THÁI NGUYÊN", "CỔNG THÔNG TIN ĐIỆN TỬ
+# ..."): a line in capitals is a masthead only when it opens with one (a headline in capitals
+# opens with its subject: "THÁI NGUYÊN: CHỈ SỐ ... TĂNG").
+MASTHEAD_KINDS_UPPER: tuple[str, ...] = (
+    r"BÁO", r"TẠP CHÍ", r"ĐÀI", r"CỔNG THÔNG TIN", r"TRANG THÔNG TIN", r"THÔNG TẤN XÃ", r"SỞ",
+    r"BỘ", r"CỤC", r"TỔNG CỤC", r"CHI CỤC", r"BAN", r"VĂN PHÒNG", r"TRUNG TÂM", r"UBND",
+    r"ỦY BAN NHÂN DÂN", r"UỶ BAN NHÂN DÂN", r"HỘI ĐỒNG NHÂN DÂN", r"HĐND", r"TỈNH ỦY", r"TỈNH UỶ",
+    r"HIỆP HỘI", r"CƠ QUAN", r"THỐNG KÊ",
+)  # fmt: skip
+# Words that make a line in capitals a site's name wherever they stand in it ("THANH HÓA TV -
+# ĐÀI PHÁT THANH ...", "BINH DUONG DEPARTMENT OF INDUSTRY AND TRADE").
+MASTHEAD_WORDS_UPPER: tuple[str, ...] = (
+    r"BÁO(?! CÁO)", r"ĐÀI", r"TV", r"TRUYỀN HÌNH", r"PHÁT THANH", r"ĐIỆN TỬ", r"ONLINE",
+    r"CỔNG THÔNG TIN", r"TẠP CHÍ", r"DEPARTMENT", r"STATISTICS", r"OFFICE", r"PORTAL",
+    r"NEWSPAPER", r"NEWS", r"MAGAZINE", r"PEOPLE'S COMMITTEE",
+)  # fmt: skip
+
 # Lowercase words allowed inside such a name ("Báo Thái Nguyên điện tử", "Sở Công Thương tỉnh
 # Bắc Kạn"); any other lowercase word makes the line a sentence or a headline ("Sở Công Thương
 # tổ chức hội nghị").
 MASTHEAD_LOWER_WORDS: frozenset[str] = frozenset(
     {"điện", "tử", "tỉnh", "thành", "phố", "huyện", "thị", "xã", "và", "của", "online",
      "nhân", "dân", "trực", "tuyến", "thông", "tin", "phát", "thanh", "truyền", "hình", "-", "–"}
+)  # fmt: skip
+
+# English words of a site's name printed under or beside its Vietnamese one ("Phu Tho
+# Statistics Office", "Bac Giang Department of Industry and Trade"): such a line is a masthead.
+ENGLISH_NAME_WORDS: tuple[str, ...] = (
+    "Statistics Office", "Statistical Office", "Department", "People's Committee",
+    "Portal", "Newspaper", "News", "Magazine", "Television", "Radio", "Online", "Office",
 )  # fmt: skip

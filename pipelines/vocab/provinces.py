@@ -136,3 +136,15 @@ NATIONAL_PHRASES: tuple[str, ...] = (
     # "các địa phương trong tỉnh" are the province's own districts and communes.
     r"(?!\s+(trong|trên địa bàn|thuộc|của)\s+tỉnh)",
 )
+# In a title, a group of provinces ("Các tỉnh phía Bắc vượt khó"): a round-up. (In a lead the
+# same words are mostly a comparison: "cao hơn bình quân của các tỉnh vùng Trung du".)
+ROUND_UP_TITLE_PHRASES: tuple[str, ...] = (
+    r"(các|nhiều|hầu hết) tỉnh (phía|miền|vùng|khu vực|trung du|đồng bằng|biên giới|duyên hải)",
+)
+
+# Words before a national phrase that make it a comparison, not the subject ("chiếm 9,8% kim
+# ngạch xuất khẩu cả nước", "so với cả nước", "đứng thứ 3 cả nước", "cao hơn mức chung").
+COMPARISON_BEFORE = (
+    r"chiếm|so với|thứ\s+\d+|cao hơn|thấp hơn|dẫn đầu|đứng đầu|tốp|top|nhất|mức (tăng )?chung"
+    r"|bình quân chung|góp phần"
+)

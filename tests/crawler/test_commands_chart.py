@@ -76,3 +76,25 @@ def test_vietnamese_numbers() -> None:
     assert format_number(201.9) == "201,9"
     assert format_number(1234567) == "1.234.567"
     assert format_number(203.0) == "203"
+
+
+def test_chart_draws_the_province_not_its_districts(tmp_path: Path) -> None:
+    archive = make_archive(tmp_path, "series_articles.json", "area_articles.json")
+    engine = open_archive(archive)
+    with session_factory(engine)() as session:
+        points = series(session, indicator="industrial_output_value", province="Thái Nguyên")
+    engine.dispose()
+    # the district's 12,4 nghìn tỷ in the same quarter is not the province's 203 nghìn tỷ
+    data = chart_data(points, "industrial_output_value")
+    quarters = next(line for line in data.lines if line.label == "Theo quý")
+    assert quarters.values == [203.0, 221.5]
+    by_area = chart_data(points, "industrial_output_value", by="area")
+    labels = {line.label for line in by_area.lines}
+    assert any(label.startswith("Huyện Phú Bình") for label in labels)
+    page = tmp_path / "district.html"
+    result = scrapy(
+        archive, "chart", "industrial_output_value", "--area", "huyện Phú Bình", "-o", str(page)
+    )
+    assert result.returncode == 0, result.stderr
+    text = page.read_text(encoding="utf-8")
+    assert "huyện Phú Bình" in text and "phu-binh-quy-1" in text and "gtsx-quy-1" not in text

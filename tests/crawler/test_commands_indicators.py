@@ -72,7 +72,7 @@ def test_conflicts_and_table(archive: str) -> None:
     table = scrapy(archive, "indicators", "--source", "cokhivietnam.vn")
     assert table.returncode == 0, table.stderr
     lines = table.stdout.splitlines()
-    assert lines[0].split()[:3] == ["indicator", "sector", "measure"]
+    assert lines[0].split()[:4] == ["indicator", "sector", "area", "measure"]
     assert "(2 rows)" in lines[-1]
     assert all("https://cokhivietnam.vn/" in line for line in lines[2:-1])
 
@@ -87,3 +87,57 @@ def test_missing_archive_says_what_to_do(tmp_path: Path) -> None:
     result = scrapy(f"sqlite:///{tmp_path / 'none.db'}", "indicators")
     assert result.returncode == 2 and "scrapy crawl seeds" in result.stderr
     assert not (tmp_path / "none.db").exists()
+
+
+@pytest.fixture(scope="module")
+def area_archive(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return make_archive(
+        tmp_path_factory.mktemp("area"), "series_articles.json", "area_articles.json"
+    )
+
+
+def test_area_filter_and_column(area_archive: str) -> None:
+    everything = scrapy(area_archive, "indicators", "--format=csv")
+    assert everything.returncode == 0, everything.stderr
+    rows = list(csv.DictReader(io.StringIO(everything.stdout)))
+    assert {r["area"] for r in rows} == {"", "huyện Phú Bình", "cả nước", "Bắc Giang"}
+    own = scrapy(area_archive, "indicators", "--area", "none", "--format=json")
+    assert own.returncode == 0, own.stderr
+    facts = json.loads(own.stdout)
+    assert facts and all(f["area"] is None for f in facts)
+    assert len(facts) == len(rows) - 4
+    district = scrapy(area_archive, "indicators", "--area", "huyện Phú Bình", "--format=json")
+    assert sorted(f["value"] for f in json.loads(district.stdout)) == [7.1, 12.4e12]
+    others = scrapy(area_archive, "indicators", "--area", "any", "--series", "--format=csv")
+    points = list(csv.DictReader(io.StringIO(others.stdout)))
+    assert sorted(p["area"] for p in points) == [
+        "Bắc Giang",
+        "cả nước",
+        "huyện Phú Bình",
+        "huyện Phú Bình",
+    ]
+
+
+def test_series_of_the_province_keeps_its_own_figures(area_archive: str) -> None:
+    result = scrapy(
+        area_archive,
+        "indicators",
+        "--series",
+        "--province",
+        "Thái Nguyên",
+        "--indicator",
+        "industrial_output_value",
+        "--sector",
+        "total",
+        "--measure",
+        "change",
+        "--format",
+        "json",
+    )
+    assert result.returncode == 0, result.stderr
+    q1 = [p for p in json.loads(result.stdout) if p["period"] == "2024-Q1"]
+    # the province's 7,1 % (two sites) and the district's 7,1 % stay two points
+    assert sorted((p["area"] or "", p["n_sources"]) for p in q1) == [
+        ("", 2),
+        ("huyện Phú Bình", 1),
+    ]

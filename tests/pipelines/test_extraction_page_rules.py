@@ -12,9 +12,12 @@ import pytest
 from pipelines.extraction import extract_document
 from pipelines.textclean import (
     drop_title_echo,
+    is_lead,
     is_masthead,
     is_menu_line,
+    is_navigation,
     is_section_label,
+    parse_rendered_text,
     read_tail_metadata,
 )
 
@@ -136,3 +139,60 @@ def test_title_under_stacked_section_labels(labels: list[str]) -> None:
         "2024-04-03T09:40:00+07:00",
         "Đức Lương",
     )
+
+
+@pytest.mark.parametrize("chrome", LINES["chrome_lines"])
+def test_chrome_lines_are_never_the_title_or_text(chrome: str) -> None:
+    """Kind 7 of issue 11: skip links, back links, "you are here" heads, counters' labels."""
+    layout = parse_rendered_text(
+        f"{chrome}\nKinh tế\n{TITLE}\n08:15 | 02/04/2024\n{SAPO}\n{BODY}\n"
+    )
+    assert layout.title == TITLE
+    assert all(chrome not in p for p in layout.paragraphs) and layout.sapo == SAPO
+
+
+@pytest.mark.parametrize("line", LINES["not_chrome_lines"])
+def test_sentences_opening_like_chrome_are_text(line: str) -> None:
+    layout = parse_rendered_text(f"{TITLE}\n{SAPO}\n{line}\n{BODY}\n")
+    assert line in layout.paragraphs
+
+
+@pytest.mark.parametrize("line", LINES["leads"])
+def test_leads(line: str) -> None:
+    assert is_lead(line)
+
+
+@pytest.mark.parametrize("line", LINES["not_leads"])
+def test_not_leads(line: str) -> None:
+    assert not is_lead(line)
+
+
+@pytest.mark.parametrize("banner", LINES["mastheads"][:3])
+def test_text_opening_with_its_lead_has_no_title(banner: str) -> None:
+    """The portal's name, a date, then the lead: no title (never the lead, never the name)."""
+    layout = parse_rendered_text(f"{banner}\nTruy cập nội dung\n02/04/2024\n{SAPO}\n{BODY}\n")
+    assert layout.title is None
+    assert layout.sapo == SAPO and layout.paragraphs == [BODY]
+
+
+@pytest.mark.parametrize("line", LINES["navigation"])
+def test_navigation_lines(line: str) -> None:
+    """Breadcrumbs and menus written with separators, or made of section names."""
+    assert is_navigation(line)
+
+
+@pytest.mark.parametrize("line", LINES["not_navigation"])
+def test_not_navigation_lines(line: str) -> None:
+    assert not is_navigation(line)
+
+
+def test_title_is_the_line_above_its_dateline() -> None:
+    """Kind 7: whatever short lines a portal prints above the headline (its name, a vertical
+    menu of its own sections, a section label), the headline is the line right above its date."""
+    page = (
+        "SỞ CÔNG THƯƠNG TỈNH YÊN BÁI\nTrang chủ\nHoạt động ngành\nChuyên mục thống kê\n"
+        f"Tin cơ sở\nThông tin chuyên ngành\n{TITLE}\nNgày đăng: 02/04/2024\n{SAPO}\n{BODY}\n"
+    )
+    layout = parse_rendered_text(page)
+    assert layout.title == TITLE and layout.sapo == SAPO
+    assert layout.mastheads == ["SỞ CÔNG THƯƠNG TỈNH YÊN BÁI"]

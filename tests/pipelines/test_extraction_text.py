@@ -43,3 +43,17 @@ def test_str_input_and_entities() -> None:
         "Đức Minh",
         "Lào Cai",
     )
+
+
+def test_province_from_the_site_name_when_the_article_names_none() -> None:
+    """A provincial paper's article that says only "tỉnh": the site's name says which."""
+    text = (
+        "BÁO LAI CHÂU ĐIỆN TỬ\nKinh tế\nSản xuất công nghiệp 6 tháng tăng khá\n"
+        "Cập nhật: 05/07/2023 - 08:10\n"
+        "Sáu tháng đầu năm, giá trị sản xuất công nghiệp trên địa bàn tỉnh ước đạt 3.120 tỷ "
+        "đồng, tăng 8,2% so với cùng kỳ, chủ yếu nhờ các nhà máy thủy điện phát điện ổn định.\n"
+        "Chỉ số sản xuất công nghiệp tăng 7,9%, cao hơn mức tăng chung của cả nước.\nMinh Anh\n"
+    )
+    article = extract_document(text, source="inline")
+    assert article.title == "Sản xuất công nghiệp 6 tháng tăng khá"
+    assert article.province == "Lai Châu"

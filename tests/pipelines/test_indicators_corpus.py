@@ -15,8 +15,8 @@ from pipelines.indicators.scoring import score
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "indicator_corpus"
 
-F1_FLOOR = 0.98
-AGREEMENT_FLOOR = 0.97
+F1_FLOOR = 0.99
+AGREEMENT_FLOOR = 0.99
 
 
 def test_corpus_scores_meet_floors() -> None:

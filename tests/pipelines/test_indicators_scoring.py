@@ -76,3 +76,53 @@ def test_agreements_breakdown_and_unscored_facts() -> None:
 def test_empty_is_perfect_not_a_division_error() -> None:
     report = score({}, {})
     assert (report.precision, report.recall, report.period_agreement) == (1.0, 1.0, 1.0)
+
+
+def test_area_must_be_present_on_both_sides_and_extra_areas_are_free() -> None:
+    """Contract, "Scoring": both or neither carry an area; a predicted fact with an area that
+    matches no gold fact is not counted against precision."""
+    gold = {"d": {"facts": [_fact(area="huyện Phú Bình", value=5.0), _fact(value=7.0)]}}
+    pred = {
+        "d": [
+            _fact(area="TP. Phú Bình (as written)", value=5.0),  # the area's text is not compared
+            _fact(value=7.0, area="cả nước"),  # the province's figure given to the country
+            _fact(value=9.0, area="Bắc Giang"),  # another place the gold did not label
+        ]
+    }
+    report = score(gold, pred)
+    assert (report.tp, report.fp, report.fn) == (1, 0, 1)
+
+
+def test_periods_agree_when_they_cover_the_same_months() -> None:
+    gold = {"d": {"facts": [_fact(period="2024-Q1"), _fact(period="2023", value=50.0)]}}
+    pred = {"d": [_fact(period="2024-01..2024-03"), _fact(period="2023-01..2023-12", value=50.0)]}
+    assert score(gold, pred).period_agreement == 1.0
+    wrong = {"d": [_fact(period="2024-01..2024-02"), _fact(period="2023-Q4", value=50.0)]}
+    assert score(gold, wrong).period_agreement == 0.0
+
+
+def test_misses_are_counted_per_kind() -> None:
+    gold = {
+        "d": {
+            "facts": [
+                _fact(indicator="export_value", unit="USD", value=3.0),
+                _fact(measure="share", unit="percent", value=40.0),
+                _fact(area="cả nước", value=11.0),
+                _fact(measure="change", unit="percent", basis="yoy", value=2.0),
+            ]
+        }
+    }
+    pred = {
+        "d": [
+            _fact(measure="change", unit="percent", basis="yoy", value=2.0, status="estimate"),
+            _fact(indicator="retail_sales", value=4.0),
+        ]
+    }
+    rows = {(r["by"], r["kind"]): r for r in score(gold, pred).kind_rows()}
+    assert rows[("indicator", "export_value")]["fn"] == 1
+    assert rows[("indicator", "retail_sales")]["fp"] == 1
+    assert rows[("measure", "share")]["fn"] == 1
+    assert rows[("measure", "change")]["tp"] == 1 and rows[("measure", "change")]["status"] == 1
+    assert rows[("area", "other place")]["fn"] == 1
+    text = score(gold, pred).to_text()
+    assert "misses per kind" in text and "measure   share" in text

@@ -51,3 +51,39 @@ def test_autogenerate_finds_no_difference(archive_url: str) -> None:
         diff = compare_metadata(context, Base.metadata)
     engine.dispose()
     assert diff == []
+
+
+def test_area_migration_keeps_facts_stored_before_it(archive_url: str) -> None:
+    """0004 adds indicators.area to an archive that already holds facts: they stay, with no
+    area (the province's own figures until re-extracted), and the views gain the column."""
+    engine = make_engine(archive_url)
+    upgrade(engine, "0002")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO sources (id, key, name, created_at) "
+                "VALUES (1, 'baothainguyen.vn', 'Báo Thái Nguyên', CURRENT_TIMESTAMP)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO articles (id, canonical_url, url, source_id, body, content_hash, "
+                "extractor_version, first_seen_at, last_fetched_at, updated_at) VALUES (1, "
+                "'https://x/1', 'https://x/1', 1, 'b', 'h', '0.3.0', CURRENT_TIMESTAMP, "
+                "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO indicators (article_id, indicator, measure, value, unit, period, "
+                "evidence, extractor_version, created_at) VALUES (1, 'export_value', 'level', "
+                "7.2e9, 'USD', '2024-Q1', 'e', '0.3.0', CURRENT_TIMESTAMP)"
+            )
+        )
+    upgrade(engine)
+    with engine.connect() as conn:
+        row = conn.execute(text("SELECT indicator, area FROM indicator_facts")).one()
+        assert tuple(row) == ("export_value", None)
+        series_columns = conn.execute(text("SELECT * FROM indicator_series")).keys()
+        assert "area" in series_columns
+    engine.dispose()
